@@ -1,0 +1,1 @@
+"""FinSQL: finance Text-to-SQL."""
