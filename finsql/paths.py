@@ -1,0 +1,26 @@
+"""Where FinSQL finds its bundled data and keeps its caches.
+
+Both roots can be moved with environment variables: ``FINSQL_DATA_DIR`` (databases and question
+sets, default ``<repo>/data``), ``FINSQL_SCHEMAS_DIR`` (``<repo>/schemas``) and ``FINSQL_CACHE_DIR``
+(models, converted checkpoints, indexes; default ``~/.cache/finsql``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("FINSQL_DATA_DIR", REPO_ROOT / "data"))
+
+
+def schemas_dir() -> Path:
+    return Path(os.environ.get("FINSQL_SCHEMAS_DIR", REPO_ROOT / "schemas"))
+
+
+def cache_dir() -> Path:
+    default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "finsql"
+    return Path(os.environ.get("FINSQL_CACHE_DIR", default))
