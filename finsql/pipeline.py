@@ -1,0 +1,120 @@
+"""Question -> SQL -> result, with a trace of every stage.
+
+    from finsql import Pipeline
+    answer = Pipeline.from_config(model__name="smollm2-135m").ask("How many funds are there?", db="fund")
+    print(answer.sql, answer.rows)
+
+Stages: schema (load and render the database schema) -> model (load once) -> prompt -> generate ->
+extract -> execute.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from finsql.calibrate.extract import extract_sql
+from finsql.config import PipelineConfig, load_config
+from finsql.db import Database
+from finsql.generate import Generator, HFGenerator
+from finsql.models import LoadOptions, load_model
+from finsql.prompt.builder import build_prompt
+from finsql.schema import Schema, load_schema
+
+
+@dataclass
+class StageTrace:
+    name: str
+    elapsed_s: float
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Answer:
+    question: str
+    db_id: str
+    sql: str = ""
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    error: str | None = None
+    truncated: bool = False
+    trace: list[StageTrace] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def stage(self, name: str) -> StageTrace | None:
+        return next((s for s in self.trace if s.name == name), None)
+
+
+class Pipeline:
+    """The whole FinSQL pipeline; heavy parts (model, schemas) load once, on first use."""
+
+    def __init__(self, config: PipelineConfig | None = None, generator: Generator | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self._generator = generator
+        self._databases: dict[str, tuple[Database, Schema]] = {}
+
+    @classmethod
+    def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
+        """Build from a TOML file and/or ``section__key`` overrides (e.g. ``model__name="smollm2-135m"``)."""
+        return cls(load_config(path, **overrides))
+
+    @property
+    def generator(self) -> Generator:
+        if self._generator is None:
+            m = self.config.model
+            self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
+                                                                         device=m.device)))
+        return self._generator
+
+    def database(self, db: str | Path) -> tuple[Database, Schema]:
+        key = str(db)
+        if key not in self._databases:
+            ex = self.config.execution
+            database = Database(db, timeout_s=ex.timeout_s, max_rows=ex.max_rows)
+            self._databases[key] = (database, load_schema(database))
+        return self._databases[key]
+
+    def ask(self, question: str, db: str | Path, evidence: str | None = None) -> Answer:
+        """Answer ``question`` on database ``db`` (a bundled name or a SQLite path)."""
+        answer = Answer(question=question, db_id=str(db))
+        with _stage(answer, "schema") as detail:
+            database, schema = self.database(db)
+            answer.db_id = database.name
+            ddl = schema.render()
+            detail.update(tables=len(schema.tables), columns=len(schema.columns))
+        with _stage(answer, "model") as detail:
+            detail.update(loaded_now=self._generator is None)
+            generator = self.generator
+        with _stage(answer, "prompt") as detail:
+            prompt = build_prompt(generator.tokenizer, ddl, question, evidence)
+            detail.update(prompt_tokens=prompt.n_tokens)
+        with _stage(answer, "generate") as detail:
+            generation = generator.generate(prompt.text, self.config.generation.max_new_tokens)
+            detail.update(output=generation.text, new_tokens=generation.n_tokens,
+                          mean_logprob=round(generation.mean_logprob, 4))
+        with _stage(answer, "extract") as detail:
+            answer.sql = extract_sql(generation.text)
+            detail.update(sql=answer.sql)
+        with _stage(answer, "execute") as detail:
+            result = database.execute(answer.sql)
+            answer.columns, answer.rows, answer.error, answer.truncated = (
+                result.columns, result.rows, result.error, result.truncated)
+            detail.update(rows=len(result.rows), error=result.error, timed_out=result.timed_out)
+        return answer
+
+
+@contextmanager
+def _stage(answer: Answer, name: str) -> Iterator[dict[str, Any]]:
+    detail: dict[str, Any] = {}
+    start = time.perf_counter()
+    try:
+        yield detail
+    finally:
+        answer.trace.append(StageTrace(name, round(time.perf_counter() - start, 4), detail))

@@ -1,0 +1,1 @@
+"""Prompt construction: schema rendering into model prompts (retrieval comes later)."""

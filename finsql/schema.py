@@ -1,0 +1,191 @@
+"""A database's schema: introspected tables, columns, keys and sample values, plus the English and
+Chinese descriptions from ``schemas/<db>.yaml`` (format in schemas/README.md).
+
+    python -m finsql schema --db fund            # print the schema as the model sees it
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from sqlalchemy import inspect, text
+
+from finsql.db import Database
+from finsql.errors import FinSQLError
+from finsql.paths import schemas_dir
+
+SAMPLE_VALUES = 3
+
+
+@dataclass
+class Column:
+    table: str
+    name: str
+    type: str
+    primary_key: bool = False
+    en: str = ""
+    zh: str = ""
+    synonyms: list[str] = field(default_factory=list)
+    unit: str | None = None
+    format: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    values_zh: dict[str, str] = field(default_factory=dict)
+    samples: list[str] = field(default_factory=list)
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.table}.{self.name}"
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    table: str
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[Column]
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    en: str = ""
+    zh: str = ""
+    synonyms: list[str] = field(default_factory=list)
+
+    def column(self, name: str) -> Column | None:
+        lowered = name.lower()
+        return next((c for c in self.columns if c.name.lower() == lowered), None)
+
+
+@dataclass
+class Schema:
+    db_id: str
+    tables: list[Table]
+    en: str = ""
+    zh: str = ""
+
+    def table(self, name: str) -> Table | None:
+        lowered = name.lower()
+        return next((t for t in self.tables if t.name.lower() == lowered), None)
+
+    @property
+    def columns(self) -> list[Column]:
+        return [c for t in self.tables for c in t.columns]
+
+    def render(self, keep: dict[str, list[str]] | None = None) -> str:
+        """Compact DDL with descriptions as comments; ``keep`` limits it to some tables/columns.
+
+        ``keep`` maps a table name to the column names to show (an empty list shows all of them);
+        key columns are always shown so the model can write joins.
+        """
+        blocks = []
+        for table in self.tables:
+            if keep is not None and table.name not in keep:
+                continue
+            wanted = {c.lower() for c in (keep or {}).get(table.name, [])}
+            fk_cols = {c.lower() for fk in table.foreign_keys for c in fk.columns}
+            shown = [c for c in table.columns
+                     if not wanted or c.name.lower() in wanted or c.primary_key or c.name.lower() in fk_cols]
+            blocks.append(_render_table(table, shown))
+        return "\n\n".join(blocks)
+
+
+def _comment(column: Column) -> str:
+    parts = [column.en.rstrip(".")] if column.en else []
+    if column.unit:
+        parts.append(f"unit: {column.unit}")
+    if column.values:
+        parts.append("codes: " + ", ".join(f"{k}={v}" for k, v in column.values.items()))
+    elif column.format:
+        parts.append(f"format: {column.format}")
+    if column.samples and not column.values:
+        parts.append("e.g. " + ", ".join(column.samples))
+    return "; ".join(parts)
+
+
+def _render_table(table: Table, columns: list[Column]) -> str:
+    header = f"CREATE TABLE {table.name} (" + (f"  -- {table.en.rstrip('.')}" if table.en else "")
+    entries: list[tuple[str, str]] = []  # (definition, comment)
+    for column in columns:
+        pk = " PRIMARY KEY" if column.primary_key else ""
+        entries.append((f"{column.name} {column.type}{pk}", _comment(column)))
+    shown = {c.name for c in columns}
+    for fk in table.foreign_keys:
+        if set(fk.columns) <= shown:
+            refs = f"{fk.ref_table}({', '.join(fk.ref_columns)})"
+            entries.append((f"FOREIGN KEY ({', '.join(fk.columns)}) REFERENCES {refs}", ""))
+    lines = []
+    for i, (definition, comment) in enumerate(entries):
+        sep = "," if i < len(entries) - 1 else ""
+        lines.append(f"  {definition}{sep}" + (f"  -- {comment}" if comment else ""))
+    return "\n".join([header, *lines, ");"])
+
+
+def _load_descriptions(path: Path) -> dict:
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise FinSQLError(f"{path} is not valid YAML{where}; fix the file or remove it") from None
+    if not isinstance(loaded, dict):
+        raise FinSQLError(f"{path} must be a mapping with 'tables'; see schemas/README.md")
+    return loaded
+
+
+def _samples(db: Database, table: str, column: str) -> list[str]:
+    # A bounded scan instead of SELECT DISTINCT over the whole table keeps introspection fast.
+    sql = f'SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL LIMIT 200'
+    with db.engine.connect() as conn:
+        values = [row[0] for row in conn.execute(text(sql))]
+    distinct: list[str] = []
+    for value in values:
+        rendered = repr(value) if isinstance(value, str) else str(value)
+        if rendered not in distinct and len(rendered) <= 60:
+            distinct.append(rendered)
+        if len(distinct) == SAMPLE_VALUES:
+            break
+    return distinct
+
+
+def load_schema(db: Database, descriptions: Path | None = None) -> Schema:
+    """Introspect ``db`` and merge the descriptions file (default ``schemas/<db name>.yaml``)."""
+    path = descriptions or schemas_dir() / f"{db.name}.yaml"
+    described = _load_descriptions(path) if path.is_file() else {}
+    described_tables = described.get("tables") or {}
+    inspector = inspect(db.engine)
+    tables = []
+    for table_name in sorted(inspector.get_table_names()):
+        info = described_tables.get(table_name) or {}
+        col_info = info.get("columns") or {}
+        pk = set(inspector.get_pk_constraint(table_name).get("constrained_columns") or [])
+        columns = []
+        for col in inspector.get_columns(table_name):
+            meta = col_info.get(col["name"]) or {}
+            columns.append(Column(
+                table=table_name,
+                name=col["name"],
+                type=str(col["type"]),
+                primary_key=col["name"] in pk,
+                en=str(meta.get("en", "")),
+                zh=str(meta.get("zh", "")),
+                synonyms=[str(s) for s in meta.get("synonyms") or []],
+                unit=meta.get("unit"),
+                format=meta.get("format"),
+                values={str(k): str(v) for k, v in (meta.get("values") or {}).items()},
+                values_zh={str(k): str(v) for k, v in (meta.get("values_zh") or {}).items()},
+                samples=_samples(db, table_name, col["name"]),
+            ))
+        foreign_keys = [
+            ForeignKey(table_name, tuple(fk["constrained_columns"]), fk["referred_table"],
+                       tuple(fk["referred_columns"]))
+            for fk in inspector.get_foreign_keys(table_name)
+        ]
+        tables.append(Table(table_name, columns, foreign_keys, en=str(info.get("en", "")),
+                            zh=str(info.get("zh", "")), synonyms=[str(s) for s in info.get("synonyms") or []]))
+    description = described.get("description") or {}
+    return Schema(db.name, tables, en=str(description.get("en", "")), zh=str(description.get("zh", "")))

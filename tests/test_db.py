@@ -1,0 +1,143 @@
+"""The read-only guard and executor, against real SQLite files."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import file_sha256
+from sqlalchemy import text
+
+from finsql.db import Database, UnsafeSQLError, check_read_only
+from finsql.errors import FinSQLError
+
+REFUSED = [
+    ("DROP TABLE fund", "DROP"),
+    ("DELETE FROM fund", "DELETE"),
+    ("UPDATE fund SET FundType = 2", "UPDATE"),
+    ("INSERT INTO fund VALUES (9, 'x', 'y', 1)", "INSERT"),
+    ("REPLACE INTO fund VALUES (1, 'x', 'y', 1)", "REPLACE"),
+    ("CREATE TABLE evil (a)", "CREATE"),
+    ("CREATE VIEW v AS SELECT 1", "CREATE"),
+    ("ALTER TABLE fund ADD COLUMN evil TEXT", "ALTER"),
+    ("ATTACH DATABASE '/tmp/finsql_evil.sqlite' AS evil", "ATTACH"),
+    ("DETACH DATABASE main", "DETACH"),
+    ("PRAGMA query_only = 0", "PRAGMA"),
+    ("PRAGMA writable_schema = 1", "PRAGMA"),
+    ("VACUUM", "VACUUM"),
+    ("VACUUM INTO '/tmp/finsql_copy.sqlite'", "VACUUM"),
+    ("REINDEX", "REINDEX"),
+    ("SELECT load_extension('/tmp/evil.so')", "load_extension"),
+    ("SELECT writefile('/tmp/finsql_evil.txt', 'x')", "writefile"),
+    ("SELECT 1; DROP TABLE fund", "2 statements"),
+    ("SELECT 1; SELECT 2", "2 statements"),
+    ("WITH x AS (SELECT 1) DELETE FROM fund", "DELETE"),
+    ("WITH x AS (SELECT 1) INSERT INTO fund SELECT * FROM fund", "INSERT"),
+    ("SELECT * INTO copy FROM fund", "INTO"),
+    ("BEGIN", "BEGIN"),
+    ("", "no SQL"),
+    ("SELEC * FROM fund", "does not parse"),
+]
+
+
+@pytest.mark.parametrize(("sql", "named"), REFUSED)
+def test_guard_refuses_with_a_message_naming_the_problem(sql: str, named: str) -> None:
+    with pytest.raises(UnsafeSQLError) as info:
+        check_read_only(sql)
+    message = str(info.value)
+    assert message.startswith("refused:")
+    assert named.lower() in message.lower()
+    assert "\n" not in message
+
+
+def test_refused_statements_leave_the_database_file_unchanged(small_db) -> None:
+    before = file_sha256(small_db)
+    db = Database(small_db)
+    for sql, _ in REFUSED:
+        result = db.execute(sql)
+        assert result.error and result.error.startswith("refused:"), sql
+    assert file_sha256(small_db) == before
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT ChiName FROM fund WHERE FundType = 1",
+        "WITH latest AS (SELECT InnerCode, MAX(TradingDay) AS d FROM nav GROUP BY InnerCode) "
+        "SELECT f.SecuCode, n.UnitNV FROM latest l JOIN nav n ON n.InnerCode = l.InnerCode "
+        "AND n.TradingDay = l.d JOIN fund f ON f.InnerCode = n.InnerCode",
+        "SELECT SecuCode FROM fund UNION SELECT 'x'",
+        "SELECT ';' AS semicolon_in_a_string",
+        "SELECT InnerCode, UnitNV - LAG(UnitNV) OVER (PARTITION BY InnerCode ORDER BY TradingDay) FROM nav",
+    ],
+)
+def test_guard_accepts_read_only_queries(sql: str, small_db) -> None:
+    result = Database(small_db).execute(sql)
+    assert result.ok, result.error
+    assert result.rows
+
+
+def test_connection_is_read_only_even_past_the_guard(small_db) -> None:
+    """mode=ro and PRAGMA query_only hold on their own, should the AST check ever miss something."""
+    before = file_sha256(small_db)
+    db = Database(small_db)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA query_only")).scalar() == 1
+        with pytest.raises(Exception, match="readonly|read-only|query_only"):
+            conn.exec_driver_sql("DELETE FROM fund")
+        conn.exec_driver_sql("PRAGMA query_only = 0")
+        with pytest.raises(Exception, match="readonly|read-only"):
+            conn.exec_driver_sql("DELETE FROM fund")
+    assert file_sha256(small_db) == before
+
+
+def test_runaway_query_times_out_within_its_limit(small_db) -> None:
+    db = Database(small_db, timeout_s=1.0)
+    start = time.perf_counter()
+    result = db.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT MAX(x) FROM c")
+    elapsed = time.perf_counter() - start
+    assert result.timed_out
+    assert result.error == "timed out after 1 s"
+    assert elapsed < 2.0
+
+
+def test_per_call_timeout_overrides_the_default(small_db) -> None:
+    db = Database(small_db, timeout_s=60)
+    result = db.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT MAX(x) FROM c",
+                        timeout_s=0.3)
+    assert result.timed_out and result.elapsed_s < 1.3
+
+
+def test_row_cap_truncates_and_says_so(small_db) -> None:
+    result = Database(small_db, max_rows=2).execute("SELECT * FROM nav")
+    assert len(result.rows) == 2
+    assert result.truncated
+    full = Database(small_db).execute("SELECT * FROM nav")
+    assert len(full.rows) == 5 and not full.truncated
+
+
+def test_result_has_columns_and_rows(small_db) -> None:
+    result = Database(small_db).execute("SELECT SecuCode, ChiName FROM fund WHERE InnerCode = 2")
+    assert result.columns == ["SecuCode", "ChiName"]
+    assert result.rows == [("110022", "易方达消费行业")]
+
+
+def test_database_errors_come_back_as_results(small_db) -> None:
+    result = Database(small_db).execute("SELECT no_such_column FROM fund")
+    assert not result.ok and "no such column" in result.error
+    assert not result.timed_out
+
+
+def test_missing_database_is_a_one_line_error(tmp_path) -> None:
+    with pytest.raises(FinSQLError, match="does not exist"):
+        Database(tmp_path / "nope.sqlite")
+    with pytest.raises(FinSQLError, match="no database 'nope'"):
+        Database("nope")
+
+
+def test_a_file_that_is_not_sqlite_gives_an_error_result(tmp_path) -> None:
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("not a database")
+    result = Database(bogus).execute("SELECT 1 FROM fund")
+    assert not result.ok and "not a database" in result.error
+
