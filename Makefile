@@ -1,0 +1,49 @@
+# FinSQL: every command sets up what it needs first, so each works on a fresh clone.
+#   make run    set everything up, then start FinSQL on the bundled databases with the default model
+#   make test   set everything up for the tests, then run them
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.finsql-installed
+DATABASES := fund stock macro bank
+DB_FILES := $(DATABASES:%=data/%.sqlite)
+QUESTION ?= How many funds are there?
+
+.PHONY: setup setup-test run test test-slow lint data models-default models-test clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	# The CPU build of torch first: a looser pin would pull several GB of CUDA packages.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+data/%.sqlite: finsql/data/%.py finsql/data/__main__.py $(wildcard finsql/data/_*.py) | $(INSTALLED)
+	$(PY) -m finsql.data build --only $*
+
+data: $(DB_FILES)
+
+models-test: | $(INSTALLED)
+	$(PY) -m finsql models fetch smollm2-135m all-minilm-l6-v2
+
+models-default: | $(INSTALLED)
+	$(PY) -m finsql models fetch qwen2.5-coder-0.5b all-minilm-l6-v2
+
+setup: $(INSTALLED) data models-default
+
+setup-test: $(INSTALLED) data models-test
+
+run: setup
+	$(PY) -m finsql ask "$(QUESTION)" --db fund
+
+test: setup-test
+	$(PY) -m pytest
+
+test-slow: setup setup-test
+	$(PY) -m pytest -m slow
+
+lint: | $(INSTALLED)
+	$(PY) -m ruff check finsql tests app benchmarks
+
+clean:
+	rm -rf $(VENV) $(DB_FILES)
