@@ -110,10 +110,13 @@ def _comment(column: Column) -> str:
 def _render_table(table: Table, columns: list[Column]) -> str:
     header = f"CREATE TABLE {table.name} (" + (f"  -- {table.en.rstrip('.')}" if table.en else "")
     entries: list[tuple[str, str]] = []  # (definition, comment)
+    key = [c.name for c in table.columns if c.primary_key]
     for column in columns:
-        pk = " PRIMARY KEY" if column.primary_key else ""
+        pk = " PRIMARY KEY" if column.primary_key and len(key) == 1 else ""
         entries.append((f"{column.name} {column.type}{pk}", _comment(column)))
     shown = {c.name for c in columns}
+    if len(key) > 1:
+        entries.append((f"PRIMARY KEY ({', '.join(key)})", ""))
     for fk in table.foreign_keys:
         if set(fk.columns) <= shown:
             refs = f"{fk.ref_table}({', '.join(fk.ref_columns)})"
