@@ -76,7 +76,7 @@ def test_render_is_valid_ddl_with_comments(described, tmp_path) -> None:
 def test_render_subset_keeps_key_columns(described) -> None:
     ddl = described.render(keep={"nav": ["UnitNV"]})
     assert "CREATE TABLE fund" not in ddl
-    assert "InnerCode INTEGER PRIMARY KEY" in ddl and "UnitNV REAL" in ddl
+    assert "InnerCode INTEGER," in ddl and "UnitNV REAL" in ddl and "PRIMARY KEY (InnerCode, TradingDay)" in ddl
     assert "FOREIGN KEY (InnerCode) REFERENCES fund(InnerCode)" in ddl
 
 
