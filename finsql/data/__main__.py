@@ -3,6 +3,7 @@
     python -m finsql.data build                 # all databases into data/
     python -m finsql.data build --only fund     # one database
     python -m finsql.data build --seed 7 --out /tmp/dbs
+    python -m finsql.data check                 # validate databases, descriptions, question sets
 
 The same seed always gives the same rows. A database is written to a temporary file and renamed
 into place only when complete, so an interrupted build never leaves a half-written database.
@@ -48,6 +49,19 @@ def build_database(name: str, out_dir: Path, seed: int = DEFAULT_SEED) -> Path:
     return target
 
 
+def run_check() -> int:
+    from finsql.data.check import check_all
+    from finsql.paths import schemas_dir
+
+    report = check_all(data_dir(), schemas_dir())
+    for name, counts in report.counts.items():
+        print(f"{name}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    for problem in report.problems:
+        print(f"problem: {problem}")
+    print("check passed" if report.ok else f"check failed: {len(report.problems)} problems")
+    return 0 if report.ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m finsql.data", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="verb", required=True)
@@ -55,7 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--only", default=",".join(DATABASES), help="comma-separated database names")
     build.add_argument("--seed", type=int, default=DEFAULT_SEED)
     build.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
+    sub.add_parser("check", help="validate databases, descriptions and question sets")
     args = parser.parse_args(argv)
+    if args.verb == "check":
+        return run_check()
 
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in DATABASES]
