@@ -25,15 +25,6 @@ EXIT_REFUSED = 1
 EXIT_ERROR = 2
 
 
-def _quiet_libraries() -> None:
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from transformers.utils import logging as hf_logging
-
-    hf_logging.disable_progress_bar()
-
-
 def format_table(columns: list[str], rows: list[tuple], truncated: bool = False) -> str:
     from tabulate import tabulate
 
@@ -147,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _quiet_libraries()
+    from finsql.models import quiet_libraries
+
+    quiet_libraries()
     try:
         return args.func(args)
     except FinSQLError as err:

@@ -275,6 +275,18 @@ class LoadedModel:
     quantization: str
 
 
+def quiet_libraries() -> None:
+    """Offline mode and no progress bars or info logs from transformers: for command-line output."""
+    import os
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+
+
 def pick_device(requested: str = "auto") -> str:
     import torch
 

@@ -1,0 +1,1 @@
+"""Batch evaluation: execution accuracy and friends over a question set (``python -m finsql.eval``)."""

@@ -1,0 +1,146 @@
+"""Batch evaluation: execution accuracy of FinSQL on a question set, with a report.
+
+    python -m finsql.eval --format jsonl --questions data/questions/fund_dev.jsonl --out runs/fund-dev
+    python -m finsql.eval --format spider --questions spider/dev.json --db-root spider/database --out runs/spider
+    python -m finsql.eval --format bird --questions bird/dev.json --db-root bird/dev_databases --out runs/bird \\
+        --limit 100 --seed 1 --baseline zero-shot
+
+Writes to --out: results.jsonl (one line per item, appended as it goes, so a rerun resumes),
+summary.json (EX, valid-SQL rate, latency p50/p95, EX by database and difficulty, the configuration)
+and report.html (charts and a table of failures, gold and predicted SQL side by side).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from finsql.config import load_config
+from finsql.datasets import FORMATS, load_questions
+from finsql.db import DEFAULT_TIMEOUT_S
+from finsql.errors import FinSQLError
+from finsql.eval.report import write_report
+from finsql.eval.runner import evaluate, read_results
+from finsql.eval.summary import summarize
+from finsql.models import quiet_libraries
+
+PIPELINE, BASELINE = "pipeline", "baseline"
+# Settings that change what a result line means: resuming into an --out made with others is refused.
+FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "quantization", "adapter", "candidates", "task")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m finsql.eval", description=__doc__.split("\n")[0])
+    parser.add_argument("--format", choices=FORMATS, default="jsonl")
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--db-root", type=Path, default=None, help="folder of <db_id>/<db_id>.sqlite databases")
+    parser.add_argument("--tables", type=Path, default=None, help="tables.json (BULL/Spider schema file)")
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of N items")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the --limit sample")
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--quantization", choices=["4bit", "none"], default=None)
+    parser.add_argument("--adapter", default="none", help="PATH, auto or none")
+    parser.add_argument("--candidates", type=int, default=1)
+    parser.add_argument("--task", choices=["sql", "retrieval"], default="sql")
+    parser.add_argument("--baseline", choices=["zero-shot"], default=None)
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds, for gold and predicted SQL")
+    return parser
+
+
+def _refuse_unbuilt_stages(args: argparse.Namespace) -> None:
+    # These options belong to stages that are not part of the pipeline yet; refusing beats ignoring.
+    if args.task == "retrieval":
+        raise FinSQLError("--task retrieval needs the schema retriever, which this version does not have yet")
+    if args.adapter != "none":
+        raise FinSQLError("--adapter needs trained LoRA modules, which this version does not have yet; use none")
+    if args.candidates != 1:
+        raise FinSQLError("--candidates > 1 needs the calibration stage, which this version does not have yet")
+    if args.limit is not None and args.limit <= 0:
+        raise FinSQLError(f"--limit must be positive, not {args.limit}")
+
+
+def _check_fingerprint(out: Path, config: dict) -> None:
+    path = out / "config.json"
+    fingerprint = {k: config[k] for k in FINGERPRINT_KEYS}
+    if path.exists():
+        previous = json.loads(path.read_text(encoding="utf-8"))
+        changed = [k for k in FINGERPRINT_KEYS if previous.get(k) != fingerprint[k]]
+        if changed:
+            raise FinSQLError(f"{out} holds results made with a different {', '.join(changed)}; "
+                              "use a new --out folder")
+    else:
+        path.write_text(json.dumps(fingerprint, indent=2), encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> dict:
+    from finsql.pipeline import Pipeline
+
+    _refuse_unbuilt_stages(args)
+    question_set = load_questions(args.questions, args.format)
+    for problem in question_set.problems:
+        print(f"warning: {problem.where}: {problem.reason}", file=sys.stderr)
+    items = question_set.items
+    if args.limit is not None and args.limit < len(items):
+        chosen = set(random.Random(args.seed).sample(range(len(items)), args.limit))
+        items = [item for i, item in enumerate(items) if i in chosen]
+
+    pipeline_config = load_config(model__name=args.model, model__quantization=args.quantization,
+                                  execution__timeout_s=args.timeout)
+    config = {"format": args.format, "questions": str(args.questions), "db_root": str(args.db_root or ""),
+              "model": pipeline_config.model.name, "quantization": pipeline_config.model.quantization,
+              "adapter": args.adapter, "candidates": args.candidates, "task": args.task,
+              "baseline": args.baseline, "limit": args.limit, "seed": args.seed, "items": len(items),
+              "pipeline": asdict(pipeline_config)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    _check_fingerprint(args.out, config)
+
+    pipeline = Pipeline(pipeline_config)
+    generator = pipeline.generator  # load the model now, so no item's latency includes loading it
+    systems = {PIPELINE: pipeline}
+    if args.baseline == "zero-shot":
+        # Zero-shot: full schema, greedy, no calibration, same model (shares the loaded weights).
+        systems[BASELINE] = Pipeline(pipeline_config, generator=generator)
+    results_path = args.out / "results.jsonl"
+    for name, system in systems.items():
+        evaluate(items, name, system, args.format, args.db_root, results_path, args.timeout)
+
+    wanted = {item.id for item in items}
+    lines = [r for r in read_results(results_path) if r["id"] in wanted]
+    results = {name: [r for r in lines if r["system"] == name] for name in systems}
+    summaries = {name: summarize(rows) for name, rows in results.items()}
+    summary = {**summaries[PIPELINE], "config": config,
+               "problems": [f"{p.where}: {p.reason}" for p in question_set.problems]}
+    if BASELINE in summaries:
+        summary["baseline"] = summaries[BASELINE]
+    (args.out / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8")
+    write_report(args.out, summaries, results, config)
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    quiet_libraries()
+    try:
+        summary = run(args)
+    except FinSQLError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted; run the same command again to resume", file=sys.stderr)
+        return 130
+    ex = "n/a" if summary["ex"] is None else f"{summary['ex']:.1%}"
+    line = f"EX {ex} on {summary['n']} questions, valid SQL {summary['valid_sql_rate']}"
+    if "baseline" in summary:
+        b = summary["baseline"]
+        line += f"; zero-shot baseline EX {'n/a' if b['ex'] is None else format(b['ex'], '.1%')}"
+    print(f"{line}\nwrote {args.out / 'summary.json'}, {args.out / 'results.jsonl'}, {args.out / 'report.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The command line as a user runs it: real processes, real databases, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import TEST_MODEL, file_sha256
+
+
+def finsql(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "finsql", *args], capture_output=True, text=True, timeout=300)
+
+
+def test_sql_prints_a_table(small_db) -> None:
+    proc = finsql("sql", "--db", str(small_db), "SELECT SecuCode, ChiName FROM fund ORDER BY InnerCode")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].split() == ["SecuCode", "ChiName"]
+    assert "华夏成长混合" in proc.stdout and "(3 rows)" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["DROP TABLE fund", "DELETE FROM fund", "UPDATE fund SET FundType = 1", "INSERT INTO fund VALUES (9,'a','b',1)",
+     "CREATE TABLE x (a)", "ALTER TABLE fund ADD COLUMN x", "ATTACH DATABASE 'x.db' AS x", "DETACH DATABASE x",
+     "PRAGMA query_only = 0", "VACUUM", "REINDEX", "SELECT load_extension('x')", "SELECT 1; DROP TABLE fund",
+     "WITH a AS (SELECT 1) DELETE FROM fund"],
+)
+def test_sql_refuses_writes_with_one_line_and_no_change(small_db, statement: str) -> None:
+    before = file_sha256(small_db)
+    proc = finsql("sql", "--db", str(small_db), statement)
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("refused:") and proc.stderr.count("\n") == 1
+    assert "Traceback" not in proc.stderr
+    assert file_sha256(small_db) == before
+
+
+def test_sql_timeout_flag_stops_a_runaway_query(small_db) -> None:
+    proc = finsql("sql", "--db", str(small_db), "--timeout", "1",
+                  "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT MAX(x) FROM c")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "error: timed out after 1 s"
+
+
+def test_sql_json_output(small_db) -> None:
+    proc = finsql("sql", "--db", str(small_db), "--json", "--max-rows", "2", "SELECT * FROM nav")
+    result = json.loads(proc.stdout)
+    assert result["columns"] == ["InnerCode", "TradingDay", "UnitNV"]
+    assert len(result["rows"]) == 2 and result["truncated"] is True
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sql", "--db", "no_such_db", "SELECT 1"], "error: no database 'no_such_db'"),
+        (["sql", "--db", "/nonexistent/x.sqlite", "SELECT 1"], "error: database file /nonexistent/x.sqlite does not"),
+        (["sql", "--db", "SMALL", "--timeout", "0", "SELECT 1"], "error: timeout must be positive"),
+        (["ask", "hi", "--db", "SMALL", "--model", "no-such-model"], "error: unknown model 'no-such-model'"),
+        (["models", "fetch", "gpt-9"], "error: unknown model 'gpt-9'"),
+    ],
+)
+def test_bad_input_is_one_line_without_traceback(small_db, args: list[str], message: str) -> None:
+    proc = finsql(*[str(small_db) if a == "SMALL" else a for a in args])
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(message), proc.stderr
+    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_ask_prints_sql_and_result_with_the_tiny_model(small_db) -> None:
+    proc = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--json")
+    answer = json.loads(proc.stdout)
+    assert [s["name"] for s in answer["trace"]] == ["schema", "model", "prompt", "generate", "extract", "execute"]
+    assert answer["sql"]
+    # The tiny model may write wrong SQL; the CLI must still report it cleanly either way.
+    assert (answer["error"] is None) == (proc.returncode == 0)
+    assert "Traceback" not in proc.stderr
+
+
+def test_schema_verb_renders_keys_and_samples(small_db) -> None:
+    proc = finsql("schema", "--db", str(small_db))
+    assert proc.returncode == 0
+    assert "CREATE TABLE nav (" in proc.stdout
+    assert "FOREIGN KEY (InnerCode) REFERENCES fund(InnerCode)" in proc.stdout
+    assert "'华夏成长混合'" in proc.stdout
