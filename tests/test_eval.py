@@ -1,0 +1,169 @@
+"""`python -m finsql.eval` on a small real question set with the real tiny model."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import TEST_MODEL
+
+from finsql.datasets import load_questions
+
+QUESTIONS = [
+    {"db_id": "mini", "question": "How many funds are there?", "query": "SELECT COUNT(*) FROM fund"},
+    {"db_id": "mini", "question": "List every fund code.", "query": "SELECT SecuCode FROM fund"},
+    {"db_id": "mini", "question": "Which fund has the highest fund type code?",
+     "query": "SELECT ChiName FROM fund ORDER BY FundType DESC LIMIT 1"},
+    {"db_id": "mini", "question": "What is the name of fund 110022?",
+     "query": "SELECT ChiName FROM fund WHERE SecuCode = '110022'"},
+    {"db_id": "missing_db", "question": "Anything?", "query": "SELECT 1"},
+    {"db_id": "mini", "question": "Broken gold", "query": "SELECT no_such_column FROM fund"},
+]
+
+
+@pytest.fixture(scope="module")
+def spider_layout(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("spider")
+    (root / "database" / "mini").mkdir(parents=True)
+    conn = sqlite3.connect(root / "database" / "mini" / "mini.sqlite")
+    conn.executescript(
+        "CREATE TABLE fund (InnerCode INTEGER PRIMARY KEY, SecuCode TEXT, ChiName TEXT, FundType INTEGER);"
+        "INSERT INTO fund VALUES (1,'000001','华夏成长混合',3),(2,'110022','易方达消费行业',1),"
+        "(3,'000198','天弘余额宝货币',4);")
+    conn.commit()
+    conn.close()
+    (root / "dev.json").write_text(json.dumps(QUESTIONS), encoding="utf-8")
+    return root
+
+
+def run_eval(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "finsql.eval", *args], capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def evaluated(spider_layout) -> Path:
+    out = spider_layout / "out"
+    proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
+                    str(spider_layout / "database"), "--out", str(out), "--model", TEST_MODEL,
+                    "--baseline", "zero-shot")
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def _independent_correct(db: Path, gold: str, pred: str | None) -> bool:
+    """Execution match computed here, without finsql: plain sqlite3, rows as multisets or sequences."""
+    if not pred:
+        return False
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        gold_rows = conn.execute(gold).fetchall()
+        pred_rows = conn.execute(pred).fetchall()
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    if "order by" in gold.lower():
+        return gold_rows == pred_rows
+    return Counter(gold_rows) == Counter(pred_rows)
+
+
+def test_summary_matches_an_independent_count(evaluated, spider_layout) -> None:
+    summary = json.loads((evaluated / "summary.json").read_text())
+    lines = [json.loads(x) for x in (evaluated / "results.jsonl").read_text().splitlines()]
+    pipeline = [r for r in lines if r["system"] == "pipeline"]
+    assert len(pipeline) == len(QUESTIONS)
+    counted = [r for r in pipeline if not r["skipped"]]
+    db = spider_layout / "database" / "mini" / "mini.sqlite"
+    correct = sum(_independent_correct(db, r["gold_sql"], r["pred_sql"]) for r in counted)
+    assert summary["n"] == len(counted) == 4
+    assert summary["ex"] == round(correct / len(counted), 4)
+    assert summary["valid_sql_rate"] == round(sum(r["valid_sql"] for r in counted) / len(counted), 4)
+    assert summary["ex_by_db"]["mini"]["n"] == 4
+    assert summary["p50_latency_s"] <= summary["p95_latency_s"]
+    assert summary["table_recall"] is None and summary["column_recall"] is None  # no retriever yet
+    assert summary["config"]["model"] == TEST_MODEL
+
+
+def test_bad_items_are_skipped_with_a_reason(evaluated) -> None:
+    reasons = {s["id"]: s["reason"] for s in json.loads((evaluated / "summary.json").read_text())["skipped"]}
+    assert reasons == {"dev-4": "database 'missing_db' not found",
+                       "dev-5": "gold SQL fails: OperationalError: no such column: no_such_column"}
+
+
+def test_baseline_runs_the_same_items(evaluated) -> None:
+    summary = json.loads((evaluated / "summary.json").read_text())
+    assert summary["baseline"]["n"] == summary["n"]
+    lines = [json.loads(x) for x in (evaluated / "results.jsonl").read_text().splitlines()]
+    ids = {system: {r["id"] for r in lines if r["system"] == system} for system in ("pipeline", "baseline")}
+    assert ids["baseline"] == ids["pipeline"]
+
+
+def test_report_shows_charts_and_failures_side_by_side(evaluated) -> None:
+    page = (evaluated / "report.html").read_text()
+    assert page.count("data:image/png;base64,") == 3
+    assert "<th>gold SQL</th><th>predicted SQL</th>" in page
+    lines = [json.loads(x) for x in (evaluated / "results.jsonl").read_text().splitlines()]
+    wrong = [r for r in lines if not r["correct"] and not r["skipped"]]
+    assert page.count("<td><pre>") == 2 * len(wrong)
+
+
+def test_rerun_resumes_without_redoing_items(evaluated, spider_layout) -> None:
+    before = (evaluated / "results.jsonl").read_text()
+    proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
+                    str(spider_layout / "database"), "--out", str(evaluated), "--model", TEST_MODEL,
+                    "--baseline", "zero-shot")
+    assert proc.returncode == 0
+    assert (evaluated / "results.jsonl").read_text() == before
+
+
+def test_resuming_with_another_model_is_refused(evaluated, spider_layout) -> None:
+    proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
+                    str(spider_layout / "database"), "--out", str(evaluated), "--model", "qwen2.5-coder-0.5b")
+    assert proc.returncode == 2
+    assert proc.stderr.strip().endswith("holds results made with a different model; use a new --out folder")
+
+
+def test_jsonl_loader_reports_broken_lines_by_number(tmp_path) -> None:
+    path = tmp_path / "qs.jsonl"
+    path.write_text('{"id": "a", "db_id": "fund", "question": "q?", "sql": "SELECT 1"}\n{broken\n'
+                    '{"id": "c", "db_id": "fund", "question": "q?"}\n', encoding="utf-8")
+    loaded = load_questions(path, "jsonl")
+    assert [i.id for i in loaded.items] == ["a"]
+    assert [(p.where, p.reason.split(" (")[0]) for p in loaded.problems] == [
+        ("qs.jsonl:2", "not valid JSON"), ("qs.jsonl:3", "missing sql")]
+
+
+def test_bird_and_bull_loaders_read_their_fields(tmp_path) -> None:
+    bird = tmp_path / "bird.json"
+    bird.write_text(json.dumps([{"question_id": 7, "db_id": "d", "question": "q", "evidence": "e = 1", "SQL": "S"}]))
+    (item,) = load_questions(bird, "bird").items
+    assert (item.id, item.db_id, item.sql, item.evidence) == ("7", "d", "S", "e = 1")
+    bull = tmp_path / "bull.json"
+    bull.write_text(json.dumps([{"db_name": "ccks_fund", "question": "q", "sql_query": "S"}]))
+    (item,) = load_questions(bull, "bull").items
+    assert (item.db_id, item.sql) == ("ccks_fund", "S")
+
+
+def test_unbuilt_stages_are_refused_not_ignored(spider_layout, tmp_path) -> None:
+    for flag in (["--task", "retrieval"], ["--adapter", "auto"], ["--candidates", "5"]):
+        proc = run_eval("--questions", str(spider_layout / "dev.json"), "--out", str(tmp_path / "o"), *flag)
+        assert proc.returncode == 2 and proc.stderr.startswith("error: --") and "not" in proc.stderr
+
+
+def test_limit_with_seed_takes_the_same_sample_each_time(spider_layout, tmp_path) -> None:
+    questions = tmp_path / "many.json"
+    questions.write_text(json.dumps([{"db_id": "nowhere", "question": f"q{i}", "query": "SELECT 1"}
+                                     for i in range(20)]))
+    chosen = []
+    for run in ("a", "b"):
+        proc = run_eval("--format", "spider", "--questions", str(questions), "--out", str(tmp_path / run),
+                        "--model", TEST_MODEL, "--limit", "5", "--seed", "3")
+        assert proc.returncode == 0, proc.stderr
+        summary = json.loads((tmp_path / run / "summary.json").read_text())
+        chosen.append(sorted(s["id"] for s in summary["skipped"]))
+    assert len(chosen[0]) == 5 and chosen[0] == chosen[1]
