@@ -4,6 +4,11 @@
     name = "qwen2.5-coder-0.5b"
     quantization = "none"      # or "4bit"
 
+    [retrieval]
+    enabled = true             # false: the whole schema goes into the prompt
+    top_tables = 3
+    top_columns = 7
+
     [generation]
     max_new_tokens = 256
 
@@ -60,10 +65,27 @@ class ExecutionConfig:
 
 
 @dataclass(frozen=True)
+class RetrievalConfig:
+    enabled: bool = field(default=True, metadata={"help": "false: the whole schema goes into the prompt"})
+    top_tables: int = 3
+    top_columns: int = 7
+
+    def __post_init__(self) -> None:
+        if self.top_tables <= 0 or self.top_columns <= 0:
+            raise FinSQLError("retrieval.top_tables and retrieval.top_columns must be positive")
+
+
+@dataclass(frozen=True)
 class PipelineConfig:
     model: ModelConfig = field(default_factory=ModelConfig)
+    retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     generation: GenerationConfig = field(default_factory=GenerationConfig)
     execution: ExecutionConfig = field(default_factory=ExecutionConfig)
+
+
+def zero_shot(config: PipelineConfig) -> PipelineConfig:
+    """The baseline every improvement is measured against: full schema, greedy, no calibration."""
+    return replace(config, retrieval=replace(config.retrieval, enabled=False))
 
 
 def _build(cls: type, values: dict[str, Any], where: str) -> Any:

@@ -331,6 +331,13 @@ def load_model(name_or_path: str, options: LoadOptions | None = None) -> LoadedM
     return LoadedModel(name_or_path, model, tokenizer, device, options.quantization)
 
 
+def load_tokenizer(name_or_path: str):
+    """Just the tokenizer of a model (for prompt lengths), without loading its weights."""
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(resolve_checkpoint(name_or_path))
+
+
 def embedder_path() -> Path:
     """Folder of the sentence-transformers embedding model, fetched on first use."""
     return ensure_model(EMBEDDER)

@@ -4,8 +4,8 @@
     answer = Pipeline.from_config(model__name="smollm2-135m").ask("How many funds are there?", db="fund")
     print(answer.sql, answer.rows)
 
-Stages: schema (load and render the database schema) -> model (load once) -> prompt -> generate ->
-extract -> execute.
+Stages: model (load once) -> schema (introspect once) -> retrieve (the tables, columns and values the
+question needs) -> prompt -> generate -> extract -> execute.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,9 @@ from finsql.calibrate.extract import extract_sql
 from finsql.config import PipelineConfig, load_config
 from finsql.db import Database
 from finsql.generate import Generator, HFGenerator
-from finsql.models import LoadOptions, load_model
-from finsql.prompt.builder import build_prompt
+from finsql.models import LoadOptions, load_model, load_tokenizer
+from finsql.prompt.builder import Prompt, build_prompt
+from finsql.prompt.retriever import RetrieverConfig, SchemaIndex
 from finsql.schema import Schema, load_schema
 
 
@@ -59,6 +60,8 @@ class Pipeline:
         self.config = config or PipelineConfig()
         self._generator = generator
         self._databases: dict[str, tuple[Database, Schema]] = {}
+        self._indexes: dict[str, SchemaIndex] = {}
+        self._tokenizer = None
 
     @classmethod
     def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
@@ -81,20 +84,57 @@ class Pipeline:
             self._databases[key] = (database, load_schema(database))
         return self._databases[key]
 
-    def ask(self, question: str, db: str | Path, evidence: str | None = None) -> Answer:
-        """Answer ``question`` on database ``db`` (a bundled name or a SQLite path)."""
-        answer = Answer(question=question, db_id=str(db))
+    def schema_index(self, db: str | Path) -> SchemaIndex:
+        """The retrieval index of ``db``, loaded from the disk cache or built once."""
+        key = str(db)
+        if key not in self._indexes:
+            database, schema = self.database(db)
+            self._indexes[key] = SchemaIndex.build(database, schema)
+        return self._indexes[key]
+
+    @property
+    def tokenizer(self):
+        """The model's tokenizer; loaded alone (no weights) when only prompts are needed."""
+        if self._generator is not None:
+            return self._generator.tokenizer
+        if self._tokenizer is None:
+            self._tokenizer = load_tokenizer(self.config.model.name)
+        return self._tokenizer
+
+    def prepare(self, question: str, db: str | Path, evidence: str | None = None,
+                answer: Answer | None = None) -> tuple[Answer, Prompt]:
+        """The schema, retrieval and prompt stages: everything before the model writes SQL."""
+        answer = answer or Answer(question=question, db_id=str(db))
         with _stage(answer, "schema") as detail:
             database, schema = self.database(db)
             answer.db_id = database.name
-            ddl = schema.render()
             detail.update(tables=len(schema.tables), columns=len(schema.columns))
+        retrieval = None
+        if self.config.retrieval.enabled:
+            with _stage(answer, "retrieve") as detail:
+                r = self.config.retrieval
+                retrieval = self.schema_index(db).retrieve(
+                    question, RetrieverConfig(top_tables=r.top_tables, top_columns=r.top_columns))
+                detail.update(tables=retrieval.tables, columns=retrieval.columns, join_tables=retrieval.join_tables,
+                              values=[asdict(v) for v in retrieval.values], table_scores=retrieval.table_scores)
+        with _stage(answer, "prompt") as detail:
+            ddl = schema.render(keep=retrieval.keep() if retrieval else None)
+            values = [f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values] if retrieval else []
+            prompt = build_prompt(self.tokenizer, ddl, question, evidence, values)
+            detail.update(prompt_tokens=prompt.n_tokens)
+            if retrieval:
+                full = build_prompt(self.tokenizer, schema.render(), question, evidence)
+                detail.update(full_schema_tokens=full.n_tokens)
+        return answer, prompt
+
+    def ask(self, question: str, db: str | Path, evidence: str | None = None) -> Answer:
+        """Answer ``question`` on database ``db`` (a bundled name or a SQLite path)."""
+        answer = Answer(question=question, db_id=str(db))
         with _stage(answer, "model") as detail:
             detail.update(loaded_now=self._generator is None)
             generator = self.generator
-        with _stage(answer, "prompt") as detail:
-            prompt = build_prompt(generator.tokenizer, ddl, question, evidence)
-            detail.update(prompt_tokens=prompt.n_tokens)
+        answer, prompt = self.prepare(question, db, evidence, answer)
+        database, _ = self.database(db)
         with _stage(answer, "generate") as detail:
             generation = generator.generate(prompt.text, self.config.generation.max_new_tokens)
             detail.update(output=generation.text, new_tokens=generation.n_tokens,
@@ -108,6 +148,10 @@ class Pipeline:
                 result.columns, result.rows, result.error, result.truncated)
             detail.update(rows=len(result.rows), error=result.error, timed_out=result.timed_out)
         return answer
+
+
+def _sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 @contextmanager

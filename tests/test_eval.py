@@ -85,7 +85,11 @@ def test_summary_matches_an_independent_count(evaluated, spider_layout) -> None:
     assert summary["valid_sql_rate"] == round(sum(r["valid_sql"] for r in counted) / len(counted), 4)
     assert summary["ex_by_db"]["mini"]["n"] == 4
     assert summary["p50_latency_s"] <= summary["p95_latency_s"]
-    assert summary["table_recall"] is None and summary["column_recall"] is None  # no retriever yet
+    assert summary["baseline"]["table_recall"] is None  # the baseline reads the full schema
+    assert summary["table_recall"] == 1.0  # one table: the retriever must keep it
+    gold = sum(len(r["gold_columns"]) for r in counted)
+    hit = sum(len(set(r["gold_columns"]) & set(r["retrieved_columns"])) for r in counted)
+    assert summary["column_recall"] == round(hit / gold, 4)
     assert summary["config"]["model"] == TEST_MODEL
 
 
@@ -150,7 +154,7 @@ def test_bird_and_bull_loaders_read_their_fields(tmp_path) -> None:
 
 
 def test_unbuilt_stages_are_refused_not_ignored(spider_layout, tmp_path) -> None:
-    for flag in (["--task", "retrieval"], ["--adapter", "auto"], ["--candidates", "5"]):
+    for flag in (["--adapter", "auto"], ["--candidates", "5"]):
         proc = run_eval("--questions", str(spider_layout / "dev.json"), "--out", str(tmp_path / "o"), *flag)
         assert proc.returncode == 2 and proc.stderr.startswith("error: --") and "not" in proc.stderr
 

@@ -19,7 +19,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from finsql.config import load_config
+from finsql.config import load_config, zero_shot
 from finsql.datasets import FORMATS, load_questions
 from finsql.db import DEFAULT_TIMEOUT_S
 from finsql.errors import FinSQLError
@@ -54,8 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _refuse_unbuilt_stages(args: argparse.Namespace) -> None:
     # These options belong to stages that are not part of the pipeline yet; refusing beats ignoring.
-    if args.task == "retrieval":
-        raise FinSQLError("--task retrieval needs the schema retriever, which this version does not have yet")
     if args.adapter != "none":
         raise FinSQLError("--adapter needs trained LoRA modules, which this version does not have yet; use none")
     if args.candidates != 1:
@@ -100,19 +98,20 @@ def run(args: argparse.Namespace) -> dict:
     _check_fingerprint(args.out, config)
 
     pipeline = Pipeline(pipeline_config)
-    generator = pipeline.generator  # load the model now, so no item's latency includes loading it
     systems = {PIPELINE: pipeline}
-    if args.baseline == "zero-shot":
-        # Zero-shot: full schema, greedy, no calibration, same model (shares the loaded weights).
-        systems[BASELINE] = Pipeline(pipeline_config, generator=generator)
+    if args.task == "sql":
+        generator = pipeline.generator  # load the model now, so no item's latency includes loading it
+        if args.baseline == "zero-shot":
+            # Full schema, greedy, no calibration, same model (shares the loaded weights).
+            systems[BASELINE] = Pipeline(zero_shot(pipeline_config), generator=generator)
     results_path = args.out / "results.jsonl"
     for name, system in systems.items():
-        evaluate(items, name, system, args.format, args.db_root, results_path, args.timeout)
+        evaluate(items, name, system, args.format, args.db_root, results_path, args.timeout, args.task)
 
     wanted = {item.id for item in items}
     lines = [r for r in read_results(results_path) if r["id"] in wanted]
     results = {name: [r for r in lines if r["system"] == name] for name in systems}
-    summaries = {name: summarize(rows) for name, rows in results.items()}
+    summaries = {name: summarize(rows, args.task) for name, rows in results.items()}
     summary = {**summaries[PIPELINE], "config": config,
                "problems": [f"{p.where}: {p.reason}" for p in question_set.problems]}
     if BASELINE in summaries:
@@ -134,7 +133,9 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted; run the same command again to resume", file=sys.stderr)
         return 130
     ex = "n/a" if summary["ex"] is None else f"{summary['ex']:.1%}"
-    line = f"EX {ex} on {summary['n']} questions, valid SQL {summary['valid_sql_rate']}"
+    line = (f"EX {ex} on {summary['n']} questions, valid SQL {summary['valid_sql_rate']}, table recall "
+            f"{summary['table_recall']}, column recall {summary['column_recall']}, "
+            f"prompt/full-schema tokens {summary['prompt_token_ratio']}")
     if "baseline" in summary:
         b = summary["baseline"]
         line += f"; zero-shot baseline EX {'n/a' if b['ex'] is None else format(b['ex'], '.1%')}"

@@ -10,8 +10,9 @@ import json
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol
 
+import sqlglot
 from tqdm import tqdm
 
 from finsql.datasets import Format, QuestionItem, database_path
@@ -19,12 +20,18 @@ from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.eval.match import is_ordered, results_match
 from finsql.pipeline import Answer
+from finsql.schema import Schema, load_schema
+from finsql.sqlinfo import referenced_items
+
+Task = Literal["sql", "retrieval"]
 
 EVAL_MAX_ROWS = 100_000  # compare whole results, not the chat's display cap
 
 
 class AnswersQuestions(Protocol):
     def ask(self, question: str, db: str | Path, evidence: str | None = None) -> Answer: ...
+
+    def prepare(self, question: str, db: str | Path, evidence: str | None = None) -> tuple[Answer, object]: ...
 
 
 @dataclass
@@ -42,6 +49,12 @@ class ItemResult:
     error: str | None  # why the prediction is wrong or missing
     skipped: str | None = None  # why the item does not count (no database, gold SQL fails)
     stage_s: dict[str, float] | None = None
+    gold_tables: list[str] | None = None
+    gold_columns: list[str] | None = None
+    retrieved_tables: list[str] | None = None  # None when the system does no retrieval
+    retrieved_columns: list[str] | None = None
+    prompt_tokens: int | None = None
+    full_schema_tokens: int | None = None
 
 
 def read_results(path: Path) -> list[dict]:
@@ -58,53 +71,81 @@ def read_results(path: Path) -> list[dict]:
 
 
 def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestions, fmt: Format,
-             db_root: Path | None, results_path: Path, timeout_s: float) -> None:
+             db_root: Path | None, results_path: Path, timeout_s: float, task: Task = "sql") -> None:
     """Evaluate every item not yet in ``results_path``, appending each result as it is made."""
     done = {r["id"] for r in read_results(results_path) if r.get("system") == system_name}
     todo = [i for i in items if i.id not in done]
-    databases: dict[str, Database | None] = {}
+    databases: dict[str, tuple[Database, Schema] | None] = {}
     with results_path.open("a", encoding="utf-8") as out, tqdm(
         total=len(items), initial=len(items) - len(todo), desc=system_name, unit="q", dynamic_ncols=True
     ) as bar:
         for item in todo:
-            result = _evaluate_item(item, system_name, system, fmt, db_root, timeout_s, databases)
+            result = _evaluate_item(item, system_name, system, fmt, db_root, timeout_s, databases, task)
             out.write(json.dumps(asdict(result), ensure_ascii=False, default=str) + "\n")
             out.flush()
             bar.update(1)
 
 
 def _database(db_id: str, fmt: Format, db_root: Path | None, timeout_s: float,
-              cache: dict[str, Database | None]) -> Database | None:
+              cache: dict[str, tuple[Database, Schema] | None]) -> tuple[Database, Schema] | None:
     if db_id not in cache:
         path = database_path(db_id, fmt, db_root)
-        cache[db_id] = Database(path, timeout_s=timeout_s, max_rows=EVAL_MAX_ROWS) if path else None
+        db = Database(path, timeout_s=timeout_s, max_rows=EVAL_MAX_ROWS) if path else None
+        cache[db_id] = (db, load_schema(db)) if db else None
     return cache[db_id]
 
 
+def _linking(item: QuestionItem, schema: Schema, answer: Answer) -> dict:
+    """Gold schema items (what sqlglot finds in the gold SQL) beside what the retriever chose."""
+    try:
+        gold_tables, gold_columns = referenced_items(item.sql, schema)
+    except sqlglot.errors.SqlglotError:
+        gold_tables, gold_columns = set(), set()
+    found: dict = {"gold_tables": sorted(gold_tables), "gold_columns": sorted(gold_columns)}
+    retrieve, prompt = answer.stage("retrieve"), answer.stage("prompt")
+    if retrieve is not None:
+        chosen = retrieve.detail["columns"]
+        found["retrieved_tables"] = sorted(t.lower() for t in chosen)
+        found["retrieved_columns"] = sorted(f"{t}.{c}".lower() for t, cols in chosen.items() for c in cols)
+    if prompt is not None:
+        found["prompt_tokens"] = prompt.detail.get("prompt_tokens")
+        found["full_schema_tokens"] = prompt.detail.get("full_schema_tokens")
+    return found
+
+
 def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestions, fmt: Format,
-                   db_root: Path | None, timeout_s: float, databases: dict[str, Database | None]) -> ItemResult:
+                   db_root: Path | None, timeout_s: float, databases: dict[str, tuple[Database, Schema] | None],
+                   task: Task) -> ItemResult:
     base = dict(system=system_name, id=item.id, db_id=item.db_id, question=item.question,
                 difficulty=item.difficulty, gold_sql=item.sql)
-    db = _database(item.db_id, fmt, db_root, timeout_s, databases)
-    if db is None:
+    found = _database(item.db_id, fmt, db_root, timeout_s, databases)
+    if found is None:
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=None, error=None,
                           skipped=f"database {item.db_id!r} not found")
+    db, schema = found
     gold = db.execute(item.sql)
     if not gold.ok:
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=None, error=None,
                           skipped=f"gold SQL fails: {gold.error}")
     start = time.perf_counter()
     try:
-        answer = system.ask(item.question, db=db.path, evidence=item.evidence)
+        if task == "retrieval":
+            answer, _ = system.prepare(item.question, db=db.path, evidence=item.evidence)
+        else:
+            answer = system.ask(item.question, db=db.path, evidence=item.evidence)
     except FinSQLError as err:
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False,
                           latency_s=time.perf_counter() - start, error=str(err))
     latency = time.perf_counter() - start
+    linking = _linking(item, schema, answer)
+    stage_s = {s.name: s.elapsed_s for s in answer.trace}
+    if task == "retrieval":
+        return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=round(latency, 4),
+                          error=None, stage_s=stage_s, **linking)
     # Re-run the prediction with the evaluation's row cap so both sides are compared whole.
     pred = db.execute(answer.sql) if answer.sql else None
     correct = pred is not None and results_match(gold, pred, ordered=is_ordered(item.sql))
     error = None if correct else (pred.error if pred is not None and pred.error else
                                   "no SQL generated" if pred is None else "wrong result")
     return ItemResult(**base, pred_sql=answer.sql, correct=correct, valid_sql=pred is not None and pred.ok,
-                      latency_s=round(latency, 4), error=error,
-                      stage_s={s.name: s.elapsed_s for s in answer.trace})
+                      latency_s=round(latency, 4), error=error, stage_s=stage_s, **linking)

@@ -22,19 +22,23 @@ class Prompt:
     n_tokens: int
 
 
-def user_message(schema_ddl: str, question: str, evidence: str | None = None) -> str:
+def user_message(schema_ddl: str, question: str, evidence: str | None = None,
+                 values: list[str] | None = None) -> str:
     parts = ["Database schema:", schema_ddl]
+    if values:
+        parts += ["", "Values named in the question, exactly as stored:", *values]
     if evidence:
         parts += ["", f"Hint: {evidence}"]
     parts += ["", f"Question: {question}", "Write the SQLite query."]
     return "\n".join(parts)
 
 
-def build_prompt(tokenizer, schema_ddl: str, question: str, evidence: str | None = None) -> Prompt:
+def build_prompt(tokenizer, schema_ddl: str, question: str, evidence: str | None = None,
+                 values: list[str] | None = None) -> Prompt:
     """Apply the model's own chat template and open the answer with a SQL fence."""
     messages = [
         {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": user_message(schema_ddl, question, evidence)},
+        {"role": "user", "content": user_message(schema_ddl, question, evidence, values)},
     ]
     text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True) + ANSWER_PREFIX
     return Prompt(text, len(tokenizer(text, add_special_tokens=False)["input_ids"]))

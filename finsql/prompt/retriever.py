@@ -1,0 +1,269 @@
+"""Schema linking: pick the few tables, columns and stored values a question needs.
+
+Every table and column becomes a document (name, English and Chinese descriptions, synonyms, unit,
+codes, sample values). Two channels rank them: dense (all-MiniLM-L6-v2 in a FAISS inner-product
+index) and lexical (BM25 over words, identifier parts and CJK bigrams, so Chinese questions and codes
+such as ``SecuCode`` match). Reciprocal rank fusion merges them. Stored text values named in the
+question (fund names, tickers, industries) pull in the columns that hold them. Tables that join the
+chosen ones only through a third table bring that table along.
+
+The index is cached on disk under a hash of the schema documents and the database file, and rebuilt
+only when either changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+
+import bm25s
+import faiss
+import numpy as np
+from sqlalchemy import text
+
+from finsql.db import Database
+from finsql.models import EMBEDDER
+from finsql.paths import cache_dir
+from finsql.prompt.text import embed, tokenize
+from finsql.schema import Column, Schema, Table
+
+INDEX_VERSION = 1
+CJK_MIN_VALUE_CHARS = 2
+LATIN_MIN_VALUE_CHARS = 3
+
+
+@dataclass(frozen=True)
+class RetrieverConfig:
+    top_tables: int = field(default=3, metadata={"help": "tables kept, before join-path tables are added"})
+    top_columns: int = field(default=7, metadata={"help": "columns kept per table, besides keys and value matches"})
+    rrf_k: int = field(default=60, metadata={"help": "reciprocal rank fusion constant"})
+    max_values_per_column: int = field(default=5000, metadata={"help": "distinct text values indexed per column"})
+
+
+@dataclass(frozen=True)
+class SchemaDoc:
+    table: str
+    column: str | None  # None for the table's own document
+    text: str
+
+
+@dataclass(frozen=True)
+class ValueMatch:
+    table: str
+    column: str
+    value: str  # exactly as stored
+
+
+@dataclass
+class Retrieval:
+    tables: list[str]
+    columns: dict[str, list[str]]  # table -> columns to show (keys and value columns included)
+    values: list[ValueMatch]
+    join_tables: list[str]  # tables added only to connect the chosen ones
+    table_scores: dict[str, float]
+    elapsed_s: float
+
+    def keep(self) -> dict[str, list[str]]:
+        return self.columns
+
+
+def _column_doc(table: Table, column: Column) -> str:
+    parts = [f"{table.name}.{column.name}", column.en, column.zh, " ".join(column.synonyms), column.type]
+    if column.unit:
+        parts.append(f"unit {column.unit}")
+    parts += [f"{k} {v}" for k, v in column.values.items()] + list(column.values_zh.values())
+    parts += column.samples
+    return " | ".join(p for p in parts if p)
+
+
+def _table_doc(table: Table) -> str:
+    return " | ".join(p for p in [table.name, table.en, table.zh, " ".join(table.synonyms)] if p)
+
+
+def schema_docs(schema: Schema) -> list[SchemaDoc]:
+    docs = []
+    for table in schema.tables:
+        docs.append(SchemaDoc(table.name, None, _table_doc(table)))
+        docs.extend(SchemaDoc(table.name, c.name, _column_doc(table, c)) for c in table.columns)
+    return docs
+
+
+def _is_cjk(value: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in value)
+
+
+def _whole_words(value: str, question: str) -> bool:
+    """A Latin value must match whole words ("ETF" not inside "ETFs"); CJK has no word breaks."""
+    return _is_cjk(value) or re.search(rf"(?<![a-z0-9]){re.escape(value)}(?![a-z0-9])", question) is not None
+
+
+def _distinct_text_values(db: Database, schema: Schema, limit: int) -> list[tuple[str, str, str]]:
+    """(table, column, value) for short distinct text values worth matching in a question."""
+    found = []
+    with db.engine.connect() as conn:
+        for table in schema.tables:
+            for column in table.columns:
+                if "CHAR" not in column.type.upper() and "TEXT" not in column.type.upper():
+                    continue
+                sql = (f'SELECT DISTINCT "{column.name}" FROM "{table.name}" '
+                       f'WHERE "{column.name}" IS NOT NULL LIMIT {limit + 1}')
+                values = [r[0] for r in conn.execute(text(sql)) if isinstance(r[0], str)]
+                if len(values) > limit:
+                    continue  # free text or identifiers: too many to match usefully
+                for value in values:
+                    v = value.strip()
+                    minimum = CJK_MIN_VALUE_CHARS if _is_cjk(v) else LATIN_MIN_VALUE_CHARS
+                    if minimum <= len(v) <= 40 and not v[:4].isdigit():  # dates are matched by the model
+                        found.append((table.name, column.name, value))
+    return found
+
+
+class SchemaIndex:
+    """Dense + lexical index over one database's schema documents, and its text values."""
+
+    def __init__(self, schema: Schema, docs: list[SchemaDoc], vectors: np.ndarray,
+                 values: list[tuple[str, str, str]]) -> None:
+        self.schema = schema
+        self.docs = docs
+        self.dense = faiss.IndexFlatIP(vectors.shape[1])
+        self.dense.add(vectors)
+        self.lexical = bm25s.BM25()
+        self.lexical.index([tokenize(d.text) for d in docs], show_progress=False)
+        self.values = values
+        self._values_lower = [(v.lower(), i) for i, (_, _, v) in enumerate(values)]
+        self._fk_graph = _fk_graph(schema)
+
+    @classmethod
+    def build(cls, db: Database, schema: Schema, config: RetrieverConfig | None = None) -> SchemaIndex:
+        """Load the cached index for this schema and database file, or build and cache it."""
+        config = config or RetrieverConfig()
+        docs = schema_docs(schema)
+        stat = db.path.stat()
+        key_source = json.dumps([INDEX_VERSION, EMBEDDER, config.max_values_per_column, stat.st_size,
+                                 stat.st_mtime_ns, [asdict(d) for d in docs]], ensure_ascii=False)
+        key = hashlib.sha256(key_source.encode()).hexdigest()[:16]
+        folder = cache_dir() / "indexes" / f"{schema.db_id}-{key}"
+        if (folder / "values.json").exists():
+            vectors = faiss.read_index(str(folder / "dense.faiss")).reconstruct_n(0, len(docs))
+            values = [tuple(v) for v in json.loads((folder / "values.json").read_text(encoding="utf-8"))]
+            return cls(schema, docs, vectors, values)
+        vectors = embed([d.text for d in docs])
+        values = _distinct_text_values(db, schema, config.max_values_per_column)
+        index = cls(schema, docs, vectors, values)
+        # Written beside the final folder and renamed into place: a crash never leaves half an index.
+        partial = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        faiss.write_index(index.dense, str(partial / "dense.faiss"))
+        (partial / "values.json").write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)
+        partial.replace(folder)
+        return index
+
+    def match_values(self, question: str) -> list[ValueMatch]:
+        """Stored values that appear in the question (case-insensitive), longest first, no overlaps."""
+        q = question.lower()
+        hits = sorted(((v, i) for v, i in self._values_lower if v in q and _whole_words(v, q)),
+                      key=lambda h: -len(h[0]))
+        chosen: list[ValueMatch] = []
+        covered: list[str] = []
+        for v, i in hits:
+            if any(v != longer and v in longer for longer in covered):
+                continue  # "华夏" inside an already matched "华夏成长混合"
+            covered.append(v)
+            table, column, raw = self.values[i]
+            chosen.append(ValueMatch(table, column, raw))
+        return chosen[:12]
+
+    def retrieve(self, question: str, config: RetrieverConfig | None = None) -> Retrieval:
+        config = config or RetrieverConfig()
+        start = time.perf_counter()
+        n = len(self.docs)
+        q_vec = embed([question])
+        _, dense_ids = self.dense.search(q_vec, n)
+        lexical = self.lexical.get_scores(tokenize(question))
+        fused = np.zeros(n, dtype="float64")
+        fused[dense_ids[0]] += 1.0 / (config.rrf_k + np.arange(1, n + 1))
+        lex_order = np.argsort(-lexical, kind="stable")
+        lex_order = lex_order[lexical[lex_order] > 0]
+        fused[lex_order] += 1.0 / (config.rrf_k + np.arange(1, len(lex_order) + 1))
+
+        values = self.match_values(question)
+        value_tables = {v.table for v in values}
+        table_scores: dict[str, float] = {}
+        column_scores: dict[str, dict[str, float]] = {}
+        for doc, score in zip(self.docs, fused, strict=True):
+            if doc.column is None:
+                table_scores[doc.table] = table_scores.get(doc.table, 0.0) + score
+            else:
+                column_scores.setdefault(doc.table, {})[doc.column] = score
+        for table, scores in column_scores.items():
+            best = sorted(scores.values(), reverse=True)[:2]
+            table_scores[table] = table_scores.get(table, 0.0) + sum(best)
+        for table in value_tables:
+            table_scores[table] += 1.0 / config.rrf_k  # as strong as a first rank in one channel
+
+        ranked = sorted(table_scores, key=lambda t: -table_scores[t])
+        chosen = ranked[: config.top_tables]
+        join_tables = [t for t in _connecting_tables(self._fk_graph, chosen) if t not in chosen]
+        columns: dict[str, list[str]] = {}
+        value_columns = {(v.table, v.column) for v in values}
+        for table_name in chosen + join_tables:
+            table = self.schema.table(table_name)
+            by_score = sorted(column_scores.get(table_name, {}).items(), key=lambda kv: -kv[1])
+            top = [c for c, _ in by_score[: config.top_columns]] if table_name in chosen else []
+            keys = [c.name for c in table.columns if c.primary_key]
+            keys += [c for fk in table.foreign_keys for c in fk.columns]
+            keys += [c for other in self.schema.tables for fk in other.foreign_keys if fk.ref_table == table_name
+                     for c in fk.ref_columns]
+            extra = [c for t, c in value_columns if t == table_name]
+            wanted = set(top) | set(keys) | set(extra)
+            columns[table_name] = [c.name for c in table.columns if c.name in wanted]
+        return Retrieval(chosen + join_tables, columns, [v for v in values if v.table in columns], join_tables,
+                         {t: round(float(table_scores[t]), 5) for t in ranked[:10]}, time.perf_counter() - start)
+
+
+def _fk_graph(schema: Schema) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {t.name: set() for t in schema.tables}
+    for table in schema.tables:
+        for fk in table.foreign_keys:
+            if fk.ref_table in graph:
+                graph[table.name].add(fk.ref_table)
+                graph[fk.ref_table].add(table.name)
+    return graph
+
+
+def _connecting_tables(graph: dict[str, set[str]], chosen: list[str]) -> list[str]:
+    """Tables on the shortest foreign-key paths that link every chosen table to the first one."""
+    if len(chosen) < 2:
+        return []
+    needed: list[str] = []
+    root = chosen[0]
+    for target in chosen[1:]:
+        path = _shortest_path(graph, root, target)
+        if path is not None and len(path) <= 4:  # a join through more than two extra tables is a guess
+            needed.extend(t for t in path[1:-1] if t not in needed)
+    return needed
+
+
+def _shortest_path(graph: dict[str, set[str]], start: str, goal: str) -> list[str] | None:
+    previous: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if node == goal:
+            path = [node]
+            while previous[path[-1]] is not None:
+                path.append(previous[path[-1]])
+            return path[::-1]
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in previous:
+                previous[nxt] = node
+                queue.append(nxt)
+    return None
+
