@@ -9,6 +9,10 @@
     top_tables = 3
     top_columns = 7
 
+    [prompt]
+    examples = 3               # few-shot pairs from the database's train set
+    max_tokens = 3072          # examples, then columns, are dropped to fit
+
     [generation]
     max_new_tokens = 256
 
@@ -76,16 +80,30 @@ class RetrievalConfig:
 
 
 @dataclass(frozen=True)
+class PromptConfig:
+    examples: int = field(default=3, metadata={"help": "few-shot train pairs of the same database"})
+    max_tokens: int = field(default=3072, metadata={"help": "examples, then columns, are dropped to fit"})
+
+    def __post_init__(self) -> None:
+        if self.examples < 0:
+            raise FinSQLError(f"prompt.examples must be 0 or more, not {self.examples}")
+        if self.max_tokens < 256:
+            raise FinSQLError(f"prompt.max_tokens must be at least 256, not {self.max_tokens}")
+
+
+@dataclass(frozen=True)
 class PipelineConfig:
     model: ModelConfig = field(default_factory=ModelConfig)
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
+    prompt: PromptConfig = field(default_factory=PromptConfig)
     generation: GenerationConfig = field(default_factory=GenerationConfig)
     execution: ExecutionConfig = field(default_factory=ExecutionConfig)
 
 
 def zero_shot(config: PipelineConfig) -> PipelineConfig:
-    """The baseline every improvement is measured against: full schema, greedy, no calibration."""
-    return replace(config, retrieval=replace(config.retrieval, enabled=False))
+    """The baseline every improvement is measured against: full schema, no examples, greedy, no calibration."""
+    return replace(config, retrieval=replace(config.retrieval, enabled=False),
+                   prompt=replace(config.prompt, examples=0))
 
 
 def _build(cls: type, values: dict[str, Any], where: str) -> Any:

@@ -5,7 +5,8 @@
     print(answer.sql, answer.rows)
 
 Stages: model (load once) -> schema (introspect once) -> retrieve (the tables, columns and values the
-question needs) -> prompt -> generate -> extract -> execute.
+question needs) -> examples (similar train pairs) -> prompt (within a token budget) -> generate ->
+extract -> execute.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from finsql.db import Database
 from finsql.generate import Generator, HFGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, build_prompt
-from finsql.prompt.retriever import RetrieverConfig, SchemaIndex
+from finsql.prompt.examples import Example, ExampleIndex
+from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
 from finsql.schema import Schema, load_schema
 
 
@@ -62,6 +64,7 @@ class Pipeline:
         self._databases: dict[str, tuple[Database, Schema]] = {}
         self._indexes: dict[str, SchemaIndex] = {}
         self._tokenizer = None
+        self._examples: dict[str, ExampleIndex] = {}
 
     @classmethod
     def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
@@ -101,27 +104,51 @@ class Pipeline:
             self._tokenizer = load_tokenizer(self.config.model.name)
         return self._tokenizer
 
+    def example_index(self, schema: Schema) -> ExampleIndex:
+        if schema.db_id not in self._examples:
+            self._examples[schema.db_id] = ExampleIndex.for_database(schema)
+        return self._examples[schema.db_id]
+
     def prepare(self, question: str, db: str | Path, evidence: str | None = None,
                 answer: Answer | None = None) -> tuple[Answer, Prompt]:
-        """The schema, retrieval and prompt stages: everything before the model writes SQL."""
+        """The schema, retrieval, example and prompt stages: everything before the model writes SQL."""
         answer = answer or Answer(question=question, db_id=str(db))
+        r = self.config.retrieval
         with _stage(answer, "schema") as detail:
             database, schema = self.database(db)
             answer.db_id = database.name
             detail.update(tables=len(schema.tables), columns=len(schema.columns))
         retrieval = None
-        if self.config.retrieval.enabled:
+        if r.enabled:
             with _stage(answer, "retrieve") as detail:
-                r = self.config.retrieval
-                retrieval = self.schema_index(db).retrieve(
-                    question, RetrieverConfig(top_tables=r.top_tables, top_columns=r.top_columns))
-                detail.update(tables=retrieval.tables, columns=retrieval.columns, join_tables=retrieval.join_tables,
-                              values=[asdict(v) for v in retrieval.values], table_scores=retrieval.table_scores)
+                retrieval = self.schema_index(db).retrieve(question, RetrieverConfig(r.top_tables, r.top_columns))
+                detail.update(_retrieval_detail(retrieval))
+        examples: list[Example] = []
+        if self.config.prompt.examples:
+            with _stage(answer, "examples") as detail:
+                examples = self.example_index(schema).search(question, self.config.prompt.examples)
+                detail.update(examples=[asdict(e) for e in examples])
         with _stage(answer, "prompt") as detail:
-            ddl = schema.render(keep=retrieval.keep() if retrieval else None)
-            values = [f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values] if retrieval else []
-            prompt = build_prompt(self.tokenizer, ddl, question, evidence, values)
-            detail.update(prompt_tokens=prompt.n_tokens)
+            budget = self.config.prompt.max_tokens
+            top_columns = r.top_columns
+            while True:
+                ddl = schema.render(keep=retrieval.keep() if retrieval else None)
+                values = [f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values] \
+                    if retrieval else []
+                prompt = build_prompt(self.tokenizer, ddl, question, evidence, values,
+                                      [(e.question, e.sql) for e in examples])
+                if prompt.n_tokens <= budget:
+                    break
+                if examples:  # over budget: drop the least similar example first, then columns
+                    examples = examples[:-1]
+                elif retrieval is not None and top_columns > 1:
+                    top_columns = max(1, top_columns - 2)
+                    retrieval = self.schema_index(db).retrieve(question, RetrieverConfig(r.top_tables, top_columns))
+                    answer.stage("retrieve").detail.update(_retrieval_detail(retrieval))
+                else:
+                    break
+            detail.update(prompt_tokens=prompt.n_tokens, budget=budget, over_budget=prompt.n_tokens > budget,
+                          examples_used=len(examples), text=prompt.text)
             if retrieval:
                 full = build_prompt(self.tokenizer, schema.render(), question, evidence)
                 detail.update(full_schema_tokens=full.n_tokens)
@@ -148,6 +175,11 @@ class Pipeline:
                 result.columns, result.rows, result.error, result.truncated)
             detail.update(rows=len(result.rows), error=result.error, timed_out=result.timed_out)
         return answer
+
+
+def _retrieval_detail(retrieval: Retrieval) -> dict[str, Any]:
+    return dict(tables=retrieval.tables, columns=retrieval.columns, join_tables=retrieval.join_tables,
+                values=[asdict(v) for v in retrieval.values], table_scores=retrieval.table_scores)
 
 
 def _sql_literal(value: str) -> str:

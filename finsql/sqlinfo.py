@@ -5,8 +5,11 @@ from __future__ import annotations
 import sqlglot
 from sqlglot import exp
 from sqlglot.optimizer.qualify import qualify
+from sqlglot.tokens import Tokenizer, TokenType
 
 from finsql.schema import Schema
+
+_NAME_OR_VALUE = {TokenType.VAR, TokenType.IDENTIFIER, TokenType.STRING, TokenType.NUMBER}
 
 
 def referenced_items(sql: str, schema: Schema) -> tuple[set[str], set[str]]:
@@ -39,3 +42,31 @@ def referenced_items(sql: str, schema: Schema) -> tuple[set[str], set[str]]:
             if any(c.name.lower() == col for c in schema.table(real[owner]).columns):
                 columns.add(f"{owner}.{col}")
     return tables, columns
+
+
+def sql_skeleton(sql: str) -> str:
+    """The query's shape with every name and literal replaced by ``_`` (DAIL-SQL's skeleton).
+
+    >>> sql_skeleton("SELECT f.name AS n, AVG(nav) FROM fund f WHERE type = 'equity' GROUP BY 1 HAVING COUNT(*) > 2")
+    'SELECT _ AS _, AVG(_) FROM _ WHERE _ = _ GROUP BY _ HAVING COUNT(*) > _'
+    """
+    try:
+        tokens = Tokenizer(dialect="sqlite").tokenize(sql)
+    except sqlglot.errors.SqlglotError:
+        return ""
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        is_call = i + 1 < len(tokens) and tokens[i + 1].token_type == TokenType.L_PAREN
+        if token.token_type in _NAME_OR_VALUE and not is_call:
+            if out and out[-1] in ("_", "_."):
+                out[-1] = "_"  # f.name -> one placeholder
+            else:
+                out.append("_")
+        elif token.token_type == TokenType.DOT and out and out[-1] == "_":
+            out[-1] = "_."
+        else:
+            out.append(token.text.upper())
+    text = " ".join(out)
+    for before, after in ((" (", "("), ("( ", "("), (" )", ")"), (" ,", ",")):
+        text = text.replace(before, after)
+    return text

@@ -73,7 +73,8 @@ def test_bad_input_is_one_line_without_traceback(small_db, args: list[str], mess
 def test_ask_prints_sql_and_result_with_the_tiny_model(small_db) -> None:
     proc = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--json")
     answer = json.loads(proc.stdout)
-    assert [s["name"] for s in answer["trace"]] == ["model", "schema", "retrieve", "prompt", "generate", "extract",
+    assert [s["name"] for s in answer["trace"]] == ["model", "schema", "retrieve", "examples", "prompt", "generate",
+                                                   "extract",
                                                    "execute"]
     assert answer["sql"]
     # The tiny model may write wrong SQL; the CLI must still report it cleanly either way.

@@ -21,7 +21,7 @@ def test_ask_returns_sql_result_and_trace(pipeline, small_db) -> None:
     answer = pipeline.ask("List the codes of all funds.", db=small_db)
     assert answer.db_id == "mini_fund"
     names = [s.name for s in answer.trace]
-    assert names == ["model", "schema", "retrieve", "prompt", "generate", "extract", "execute"]
+    assert names == ["model", "schema", "retrieve", "examples", "prompt", "generate", "extract", "execute"]
     generated = answer.stage("generate").detail["output"]
     assert answer.sql == extract_sql(generated) and answer.sql
     assert answer.stage("prompt").detail["prompt_tokens"] > 50

@@ -23,8 +23,12 @@ class Prompt:
 
 
 def user_message(schema_ddl: str, question: str, evidence: str | None = None,
-                 values: list[str] | None = None) -> str:
+                 values: list[str] | None = None, examples: list[tuple[str, str]] | None = None) -> str:
     parts = ["Database schema:", schema_ddl]
+    if examples:
+        parts += ["", "Examples of questions on this database and their SQL:"]
+        for example_question, example_sql in examples:
+            parts += [f"Q: {example_question}", f"SQL: {' '.join(example_sql.split())}"]
     if values:
         parts += ["", "Values named in the question, exactly as stored:", *values]
     if evidence:
@@ -34,11 +38,11 @@ def user_message(schema_ddl: str, question: str, evidence: str | None = None,
 
 
 def build_prompt(tokenizer, schema_ddl: str, question: str, evidence: str | None = None,
-                 values: list[str] | None = None) -> Prompt:
+                 values: list[str] | None = None, examples: list[tuple[str, str]] | None = None) -> Prompt:
     """Apply the model's own chat template and open the answer with a SQL fence."""
     messages = [
         {"role": "system", "content": SYSTEM_PROMPT},
-        {"role": "user", "content": user_message(schema_ddl, question, evidence, values)},
+        {"role": "user", "content": user_message(schema_ddl, question, evidence, values, examples)},
     ]
     text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True) + ANSWER_PREFIX
     return Prompt(text, len(tokenizer(text, add_special_tokens=False)["input_ids"]))
