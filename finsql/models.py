@@ -277,7 +277,12 @@ class LoadedModel:
 
 def quiet_libraries() -> None:
     """Offline mode and no progress bars or info logs from transformers: for command-line output."""
+    import logging
     import os
+
+    # bitsandbytes warns at import that its optional hub-fetched CPU kernel is missing; the built-in
+    # fallback is what runs offline, so the warning is noise to a user.
+    logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
 
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

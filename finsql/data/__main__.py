@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         path = build_database(name, out_dir, args.seed)
         conn = sqlite3.connect(path)
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
         rows = sum(conn.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in tables)
         conn.close()
         print(f"{name}: {len(tables)} tables, {rows} rows -> {path} ({time.perf_counter() - start:.1f} s)")
