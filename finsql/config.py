@@ -15,6 +15,11 @@
 
     [generation]
     max_new_tokens = 256
+    candidates = 5             # greedy + 4 samples; the executed results are voted on
+    temperature = 0.7
+
+    [calibration]
+    repair = true              # sqlglot repair rules on every candidate
 
     [execution]
     timeout_s = 10
@@ -50,10 +55,21 @@ class ModelConfig:
 @dataclass(frozen=True)
 class GenerationConfig:
     max_new_tokens: int = field(default=256, metadata={"help": "longest SQL the model may write, in tokens"})
+    candidates: int = field(default=5, metadata={"help": "greedy plus candidates-1 samples, voted on"})
+    temperature: float = field(default=0.7, metadata={"help": "sampling temperature of the extra candidates"})
 
     def __post_init__(self) -> None:
         if self.max_new_tokens <= 0:
             raise FinSQLError(f"generation.max_new_tokens must be positive, not {self.max_new_tokens}")
+        if self.candidates < 1:
+            raise FinSQLError(f"generation.candidates must be at least 1, not {self.candidates}")
+        if self.temperature <= 0:
+            raise FinSQLError(f"generation.temperature must be positive, not {self.temperature}")
+
+
+@dataclass(frozen=True)
+class CalibrationConfig:
+    repair: bool = field(default=True, metadata={"help": "run the sqlglot repair rules on every candidate"})
 
 
 @dataclass(frozen=True)
@@ -97,13 +113,15 @@ class PipelineConfig:
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     prompt: PromptConfig = field(default_factory=PromptConfig)
     generation: GenerationConfig = field(default_factory=GenerationConfig)
+    calibration: CalibrationConfig = field(default_factory=CalibrationConfig)
     execution: ExecutionConfig = field(default_factory=ExecutionConfig)
 
 
 def zero_shot(config: PipelineConfig) -> PipelineConfig:
     """The baseline every improvement is measured against: full schema, no examples, greedy, no calibration."""
     return replace(config, retrieval=replace(config.retrieval, enabled=False),
-                   prompt=replace(config.prompt, examples=0))
+                   prompt=replace(config.prompt, examples=0), generation=replace(config.generation, candidates=1),
+                   calibration=replace(config.calibration, repair=False))
 
 
 def _build(cls: type, values: dict[str, Any], where: str) -> Any:

@@ -1,4 +1,4 @@
-"""Generation backends: something that turns a prompt into model text.
+"""Generation backends: something that turns a prompt into candidate SQL texts.
 
 The pipeline talks to the small ``Generator`` protocol only, so another backend (an
 OpenAI-compatible server, say) can be added without touching it.
@@ -6,6 +6,7 @@ OpenAI-compatible server, say) can be added without touching it.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -17,44 +18,71 @@ STOP_STRINGS = ["```", ";"]
 @dataclass(frozen=True)
 class Generation:
     text: str
-    mean_logprob: float  # average log-probability of the generated tokens
+    mean_logprob: float  # average log-probability of the generated tokens under the model
     n_tokens: int
+    sampled: bool  # False for the greedy candidate
 
 
 class Generator(Protocol):
     tokenizer: object  # a transformers tokenizer: the prompt builder applies its chat template
 
-    def generate(self, prompt: str, max_new_tokens: int) -> Generation: ...
+    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
+        """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature``."""
+        ...
 
 
 class HFGenerator:
-    """Greedy decoding with a transformers causal LM (4-bit or full precision, CPU or CUDA)."""
+    """Candidates from a transformers causal LM (4-bit or full precision, CPU or CUDA).
+
+    The prompt is run through the model once; its key/value cache is then copied for the greedy
+    decode and repeated across the batch of samples, so a long shared prompt costs one prefill.
+    """
 
     def __init__(self, loaded: LoadedModel) -> None:
         self.loaded = loaded
         self.tokenizer = loaded.tokenizer
 
-    def generate(self, prompt: str, max_new_tokens: int) -> Generation:
+    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
         import torch
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
-        inputs = tokenizer(prompt, return_tensors="pt", add_special_tokens=False).to(model.device)
+        ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"].to(model.device)
         with torch.inference_mode():
-            out = model.generate(
-                **inputs,
-                max_new_tokens=max_new_tokens,
-                do_sample=False,
-                temperature=None,
-                top_p=None,
-                top_k=None,
-                stop_strings=STOP_STRINGS,
-                tokenizer=tokenizer,
-                pad_token_id=tokenizer.pad_token_id,
-                output_scores=True,
-                return_dict_in_generate=True,
-            )
-            scores = model.compute_transition_scores(out.sequences, out.scores, normalize_logits=True)
-        new_tokens = out.sequences[0, inputs["input_ids"].shape[1]:]
-        text = tokenizer.decode(new_tokens, skip_special_tokens=True)
-        n = int(new_tokens.shape[0])
-        return Generation(text, float(scores[0].mean()) if n else 0.0, n)
+            prefix = model(ids[:, :-1], use_cache=True).past_key_values
+            results = self._decode(ids, copy.deepcopy(prefix), max_new_tokens, 1, None)
+            if n > 1:
+                prefix.batch_repeat_interleave(n - 1)
+                results += self._decode(ids, prefix, max_new_tokens, n - 1, temperature)
+        return results
+
+    def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float | None) -> list[Generation]:
+        import torch
+
+        model, tokenizer = self.loaded.model, self.loaded.tokenizer
+        sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0) if temperature else \
+            dict(do_sample=False, temperature=None, top_p=None, top_k=None)
+        inputs = ids.repeat(batch, 1)
+        out = model.generate(
+            input_ids=inputs,
+            attention_mask=torch.ones_like(inputs),
+            past_key_values=cache,
+            max_new_tokens=max_new_tokens,
+            stop_strings=STOP_STRINGS,
+            tokenizer=tokenizer,
+            pad_token_id=tokenizer.pad_token_id,
+            output_logits=True,
+            return_dict_in_generate=True,
+            **sampling,
+        )
+        new = out.sequences[:, ids.shape[1]:]
+        # Log-probabilities from the raw logits, so sampled and greedy candidates compare fairly.
+        logprobs = torch.stack(out.logits, dim=1).float().log_softmax(-1).gather(-1, new.unsqueeze(-1)).squeeze(-1)
+        finished = {tokenizer.pad_token_id, tokenizer.eos_token_id}
+        generations = []
+        for row in range(new.shape[0]):
+            tokens = new[row].tolist()
+            length = next((i for i, t in enumerate(tokens) if t in finished), len(tokens))
+            mean = float(logprobs[row, :length].mean()) if length else 0.0
+            generations.append(Generation(tokenizer.decode(tokens[:length], skip_special_tokens=True), mean, length,
+                                          sampled=temperature is not None))
+        return generations

@@ -5,8 +5,9 @@
     print(answer.sql, answer.rows)
 
 Stages: model (load once) -> schema (introspect once) -> retrieve (the tables, columns and values the
-question needs) -> examples (similar train pairs) -> prompt (within a token budget) -> generate ->
-extract -> execute.
+question needs) -> examples (similar train pairs) -> prompt (within a token budget) -> generate
+(greedy + samples) -> extract (and repair) each candidate -> vote (execute all, the most common
+result wins).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from finsql.calibrate.extract import extract_sql
+from finsql.calibrate.repair import RepairContext, repair
+from finsql.calibrate.vote import Candidate, vote
 from finsql.config import PipelineConfig, load_config
 from finsql.db import Database
 from finsql.generate import Generator, HFGenerator
@@ -45,6 +48,8 @@ class Answer:
     rows: list[tuple] = field(default_factory=list)
     error: str | None = None
     truncated: bool = False
+    confidence: float | None = None  # share of candidates that agree with the answer's result
+    candidates: list[Candidate] = field(default_factory=list)
     trace: list[StageTrace] = field(default_factory=list)
 
     @property
@@ -161,19 +166,30 @@ class Pipeline:
             detail.update(loaded_now=self._generator is None)
             generator = self.generator
         answer, prompt = self.prepare(question, db, evidence, answer)
-        database, _ = self.database(db)
+        database, schema = self.database(db)
         with _stage(answer, "generate") as detail:
-            generation = generator.generate(prompt.text, self.config.generation.max_new_tokens)
-            detail.update(output=generation.text, new_tokens=generation.n_tokens,
-                          mean_logprob=round(generation.mean_logprob, 4))
+            g = self.config.generation
+            generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature)
+            detail.update(candidates=len(generations), new_tokens=sum(x.n_tokens for x in generations))
         with _stage(answer, "extract") as detail:
-            answer.sql = extract_sql(generation.text)
-            detail.update(sql=answer.sql)
-        with _stage(answer, "execute") as detail:
-            result = database.execute(answer.sql)
+            matched = answer.stage("retrieve").detail["values"] if answer.stage("retrieve") else []
+            context = RepairContext(schema, tuple(v["value"] for v in matched))
+            candidates = []
+            for i, generation in enumerate(generations):
+                sql = extract_sql(generation.text)
+                sql, repairs = repair(sql, context) if self.config.calibration.repair else (sql, [])
+                candidates.append(Candidate(i, generation.text, sql, repairs, round(generation.mean_logprob, 4),
+                                            generation.sampled))
+            detail.update(repairs={c.index: c.repairs for c in candidates if c.repairs})
+        with _stage(answer, "vote") as detail:
+            outcome = vote(candidates, database)
+            winner = outcome.winner
+            answer.sql, answer.candidates, answer.confidence = winner.sql, candidates, outcome.confidence
+            result = winner.result
             answer.columns, answer.rows, answer.error, answer.truncated = (
                 result.columns, result.rows, result.error, result.truncated)
-            detail.update(rows=len(result.rows), error=result.error, timed_out=result.timed_out)
+            detail.update(winner=winner.index, groups=outcome.groups, confidence=outcome.confidence,
+                          rows=len(result.rows), error=result.error, timed_out=result.timed_out)
         return answer
 
 

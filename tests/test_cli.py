@@ -75,7 +75,7 @@ def test_ask_prints_sql_and_result_with_the_tiny_model(small_db) -> None:
     answer = json.loads(proc.stdout)
     assert [s["name"] for s in answer["trace"]] == ["model", "schema", "retrieve", "examples", "prompt", "generate",
                                                    "extract",
-                                                   "execute"]
+                                                   "vote"]
     assert answer["sql"]
     # The tiny model may write wrong SQL; the CLI must still report it cleanly either way.
     assert (answer["error"] is None) == (proc.returncode == 0)

@@ -21,9 +21,14 @@ def test_ask_returns_sql_result_and_trace(pipeline, small_db) -> None:
     answer = pipeline.ask("List the codes of all funds.", db=small_db)
     assert answer.db_id == "mini_fund"
     names = [s.name for s in answer.trace]
-    assert names == ["model", "schema", "retrieve", "examples", "prompt", "generate", "extract", "execute"]
-    generated = answer.stage("generate").detail["output"]
-    assert answer.sql == extract_sql(generated) and answer.sql
+    assert names == ["model", "schema", "retrieve", "examples", "prompt", "generate", "extract", "vote"]
+    assert len(answer.candidates) == 5 and answer.stage("generate").detail["candidates"] == 5
+    winner = answer.candidates[answer.stage("vote").detail["winner"]]
+    assert answer.sql == winner.sql
+    if not winner.repairs:
+        assert winner.sql == extract_sql(winner.raw)
+    assert 0.0 <= answer.confidence <= 1.0
+    assert answer.confidence == (winner.votes / 5 if winner.result.ok else 0.0)
     assert answer.stage("prompt").detail["prompt_tokens"] > 50
     assert answer.stage("schema").detail == {"tables": 2, "columns": 7}
     assert all(s.elapsed_s >= 0 for s in answer.trace)
@@ -33,10 +38,10 @@ def test_ask_returns_sql_result_and_trace(pipeline, small_db) -> None:
         assert not answer.rows
 
 
-def test_generation_is_deterministic(pipeline, small_db) -> None:
+def test_greedy_candidate_is_deterministic(pipeline, small_db) -> None:
     first = pipeline.ask("What is the latest unit NAV of each fund?", db=small_db)
     second = pipeline.ask("What is the latest unit NAV of each fund?", db=small_db)
-    assert first.sql == second.sql
+    assert first.candidates[0].raw == second.candidates[0].raw
 
 
 def test_prompt_carries_the_schema_and_question(pipeline, small_db) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 
 import sqlglot
 from sqlglot import exp
@@ -37,9 +38,20 @@ def is_ordered(sql: str) -> bool:
     return isinstance(tree, exp.Query) and tree.args.get("order") is not None
 
 
+def result_key(result: ExecResult, ordered: bool) -> Hashable | None:
+    """A value equal for two results exactly when they hold the same rows (None for a failed run).
+
+    Rows count as a sequence when ``ordered``, else as a multiset.
+    """
+    if not result.ok:
+        return None
+    rows = normalise_rows(result.rows)
+    if ordered:
+        return ("ordered", tuple(rows))
+    return ("multiset", frozenset(Counter(map(repr, rows)).items()))
+
+
 def results_match(gold: ExecResult, pred: ExecResult, ordered: bool) -> bool:
     """Rows compared as multisets, or as sequences when ``ordered``; a failed run never matches."""
-    if not gold.ok or not pred.ok:
-        return False
-    gold_rows, pred_rows = normalise_rows(gold.rows), normalise_rows(pred.rows)
-    return gold_rows == pred_rows if ordered else Counter(gold_rows) == Counter(pred_rows)
+    key = result_key(gold, ordered)
+    return key is not None and key == result_key(pred, ordered)

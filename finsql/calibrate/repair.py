@@ -1,0 +1,280 @@
+"""Repair what small models get wrong in SQL, one small sqlglot rule at a time.
+
+``repair`` runs ``RULES`` in order; each rule takes the SQL and a ``RepairContext`` and returns the
+SQL unchanged when it has nothing to fix, so the names of the rules that changed something are the
+record of what was repaired. Each rule has fixture cases in tests/fixtures/repairs/.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import sqlglot
+from rapidfuzz import fuzz, process
+from sqlglot import exp
+
+from finsql.schema import Schema
+
+DIALECT = "sqlite"
+SOURCE_DIALECTS = ("mysql", "postgres", "tsql")
+MIN_NAME_SCORE = 80  # rapidfuzz WRatio a replacement name must reach
+MIN_NAME_MARGIN = 5  # ... and by how much it must beat the runner-up (unambiguous)
+_RESERVED = frozenset({"order", "group", "select", "from", "where", "table", "index", "values", "limit", "key",
+                       "references", "check", "default", "transaction", "case", "when", "end", "desc", "asc"})
+
+
+@dataclass(frozen=True)
+class RepairContext:
+    schema: Schema
+    values: tuple[str, ...] = field(default=())  # stored values the retriever matched in the question
+
+
+Rule = Callable[[str, RepairContext], str]
+
+
+def _parse(sql: str) -> exp.Expression | None:
+    try:
+        return sqlglot.parse_one(sql, read=DIALECT)
+    except sqlglot.errors.SqlglotError:
+        return None
+
+
+def _outside_quotes(sql: str, pattern: str, replacement: str) -> str:
+    parts = re.split(r"('(?:[^']|'')*'|\"[^\"]*\")", sql)
+    return "".join(p if i % 2 else re.sub(pattern, replacement, p) for i, p in enumerate(parts))
+
+
+def fix_double_equals(sql: str, ctx: RepairContext) -> str:
+    """``a == 1`` -> ``a = 1`` (outside string literals).
+
+    >>> fix_double_equals("SELECT * FROM t WHERE a == 1 AND b = '=='", None)
+    "SELECT * FROM t WHERE a = 1 AND b = '=='"
+    """
+    return _outside_quotes(sql, r"==", "=")
+
+
+def transpile_to_dialect(sql: str, ctx: RepairContext) -> str:
+    """SQL that SQLite cannot parse but another dialect can (``SELECT TOP 5``) -> SQLite.
+
+    >>> transpile_to_dialect("SELECT TOP 5 a FROM t", None)
+    'SELECT a FROM t LIMIT 5'
+    """
+    if _parse(sql) is not None:
+        return sql
+    for dialect in SOURCE_DIALECTS:
+        try:
+            return sqlglot.transpile(sql, read=dialect, write=DIALECT)[0]
+        except sqlglot.errors.SqlglotError:
+            continue
+    return sql
+
+
+_DATE_PARTS = {exp.Year: "%Y", exp.Month: "%m", exp.Day: "%d"}
+
+
+def portable_date_parts(sql: str, ctx: RepairContext) -> str:
+    """``YEAR(d)`` / ``MONTH(d)`` / ``DAY(d)``, which SQLite lacks -> ``CAST(STRFTIME('%Y', d) AS INTEGER)``.
+
+    >>> portable_date_parts("SELECT a FROM t WHERE YEAR(d) = 2023", None)
+    "SELECT a FROM t WHERE CAST(STRFTIME('%Y', d) AS INTEGER) = 2023"
+    """
+    tree = _parse(sql)
+    if tree is None or not any(True for _ in tree.find_all(*_DATE_PARTS)):
+        return sql
+
+    def rewrite(node: exp.Expression) -> exp.Expression:
+        for cls, fmt in _DATE_PARTS.items():
+            if type(node) is cls:
+                arg = node.this.this if isinstance(node.this, exp.TsOrDsToDate) else node.this
+                return exp.cast(exp.Anonymous(this="STRFTIME", expressions=[exp.Literal.string(fmt), arg]), "INTEGER")
+        return node
+
+    return tree.transform(rewrite).sql(dialect=DIALECT)
+
+
+def quote_identifiers(sql: str, ctx: RepairContext) -> str:
+    """Schema names with spaces or that are reserved words get double quotes where written bare.
+
+    A name with spaces written bare does not parse at all; a reserved word does not either.
+    """
+    names = {n for t in ctx.schema.tables for n in [t.name, *(c.name for c in t.columns)]
+             if " " in n or n.lower() in _RESERVED}
+    fixed = sql
+    for name in sorted(names, key=len, reverse=True):
+        fixed = _outside_quotes(fixed, rf"(?<![\w\"`\[.]){re.escape(name)}(?![\w\"`\]])", f'"{name}"')
+    return fixed if fixed != sql and _parse(fixed) is not None else sql
+
+
+def _closest(name: str, choices: list[str]) -> str | None:
+    """The one choice clearly closest to ``name``, or None when none is close or two are."""
+    matches = process.extract(name, choices, scorer=fuzz.WRatio, limit=2, processor=str.lower)
+    if not matches or matches[0][1] < MIN_NAME_SCORE:
+        return None
+    if len(matches) > 1 and matches[0][1] - matches[1][1] < MIN_NAME_MARGIN:
+        return None
+    return matches[0][0]
+
+
+def _derived_names(tree: exp.Expression) -> set[str]:
+    """Names the query itself defines: CTEs, subquery and table aliases, output column aliases."""
+    names = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+    names |= {a.alias.lower() for a in tree.find_all(exp.Alias) if a.alias}
+    names |= {t.alias.lower() for t in tree.find_all(exp.TableAlias) if t.name}
+    for alias in tree.find_all(exp.TableAlias):
+        names |= {c.name.lower() for c in alias.columns}
+    return names
+
+
+def fix_unknown_tables(sql: str, ctx: RepairContext) -> str:
+    """A table that does not exist -> the clearly closest existing table name."""
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    known = [t.name for t in ctx.schema.tables]
+    derived = _derived_names(tree)
+    changed = False
+    for table in tree.find_all(exp.Table):
+        if ctx.schema.table(table.name) is None and table.name.lower() not in derived:
+            best = _closest(table.name, known)
+            if best is not None:
+                table.set("this", exp.to_identifier(best))
+                changed = True
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
+def _alias_map(tree: exp.Expression, schema: Schema) -> dict[str, str]:
+    """alias (or table name) -> real table name, for the real tables the query reads."""
+    mapping = {}
+    for table in tree.find_all(exp.Table):
+        real = schema.table(table.name)
+        if real is not None:
+            mapping[table.alias_or_name.lower()] = real.name
+            mapping[table.name.lower()] = real.name
+    return mapping
+
+
+def fix_wrong_alias(sql: str, ctx: RepairContext) -> str:
+    """``n.ChiName`` where table ``n`` has no ChiName but exactly one other joined table does -> that table.
+
+    The usual failure when a model joins two tables and picks the wrong alias for a column.
+    """
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    references: dict[str, tuple[str, str]] = {}  # qualifier -> (real table, qualifier as written)
+    for table in tree.find_all(exp.Table):
+        real = ctx.schema.table(table.name)
+        if real is not None:
+            references[table.alias_or_name.lower()] = (real.name, table.alias_or_name)
+    changed = False
+    for column in tree.find_all(exp.Column):
+        reference = references.get(column.table.lower())
+        if reference is None or ctx.schema.table(reference[0]).column(column.name) is not None:
+            continue
+        owners = {written for real, written in references.values()
+                  if ctx.schema.table(real).column(column.name) is not None}
+        if len(owners) == 1:
+            column.set("table", exp.to_identifier(owners.pop()))
+            changed = True
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
+def fix_unknown_columns(sql: str, ctx: RepairContext) -> str:
+    """A column no table of the query has -> the clearly closest column of those tables."""
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    aliases = _alias_map(tree, ctx.schema)
+    tables = sorted(set(aliases.values()))
+    derived = _derived_names(tree)
+    changed = False
+    for column in tree.find_all(exp.Column):
+        name = column.name
+        if not name or name.lower() in derived or column.table.lower() in derived - set(aliases):
+            continue
+        scope = [aliases[column.table.lower()]] if column.table.lower() in aliases else tables
+        if any(ctx.schema.table(t).column(name) is not None for t in tables):
+            continue
+        candidates = [c.name for t in scope for c in ctx.schema.table(t).columns]
+        best = _closest(name, sorted(set(candidates)))
+        if best is not None:
+            column.set("this", exp.to_identifier(best))
+            changed = True
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
+def add_missing_group_by(sql: str, ctx: RepairContext) -> str:
+    """Plain columns selected beside aggregates but missing from GROUP BY are added to it.
+
+    >>> add_missing_group_by("SELECT a, b, COUNT(*) FROM t GROUP BY a", None)
+    'SELECT a, b, COUNT(*) FROM t GROUP BY a, b'
+    """
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    changed = False
+    for select in tree.find_all(exp.Select):
+        group = select.args.get("group")
+        if group is None:
+            continue
+        grouped = {g.sql().lower() for g in group.expressions}
+        for projection in select.expressions:
+            target = projection.this if isinstance(projection, exp.Alias) else projection
+            if isinstance(target, exp.Column) and target.sql().lower() not in grouped:
+                if projection.alias_or_name.lower() in grouped:
+                    continue
+                group.append("expressions", target.copy())
+                grouped.add(target.sql().lower())
+                changed = True
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
+def normalise_literals(sql: str, ctx: RepairContext) -> str:
+    """A string literal that is a matched value written differently -> the value exactly as stored.
+
+    Case, spacing and small typos ("china growth hybird") are mended when one matched value is
+    clearly closest; values the retriever did not match are left alone.
+    """
+    if not ctx.values:
+        return sql
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    changed = False
+    for literal in tree.find_all(exp.Literal):
+        if not literal.is_string or literal.this in ctx.values:
+            continue
+        best = _closest(literal.this, list(ctx.values))
+        if best is not None and fuzz.ratio(literal.this.lower(), best.lower()) >= 85:
+            literal.set("this", best)
+            changed = True
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
+RULES: tuple[Rule, ...] = (
+    fix_double_equals,
+    transpile_to_dialect,
+    quote_identifiers,
+    portable_date_parts,
+    fix_unknown_tables,
+    fix_wrong_alias,
+    fix_unknown_columns,
+    add_missing_group_by,
+    normalise_literals,
+)
+
+
+def repair(sql: str, ctx: RepairContext, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[str]]:
+    """Run every rule in order; return the repaired SQL and the names of the rules that changed it."""
+    applied = []
+    for rule in rules:
+        try:
+            fixed = rule(sql, ctx)
+        except sqlglot.errors.SqlglotError:
+            continue  # a rule that cannot handle this SQL leaves it as it is
+        if fixed != sql:
+            applied.append(rule.__name__)
+            sql = fixed
+    return sql, applied

@@ -1,0 +1,39 @@
+"""N candidates from one shared prefill, with the real tiny model."""
+
+from __future__ import annotations
+
+import pytest
+
+from finsql.generate import HFGenerator
+
+PROMPT = ("<|im_start|>user\nTable fund(InnerCode, ChiName, FundType). How many funds are there?<|im_end|>\n"
+          "<|im_start|>assistant\n```sql\n")
+
+
+@pytest.fixture(scope="module")
+def generator(tiny_model) -> HFGenerator:
+    return HFGenerator(tiny_model)
+
+
+def test_greedy_candidate_equals_plain_greedy_decoding(generator, tiny_model) -> None:
+    import torch
+
+    tok, model = tiny_model.tokenizer, tiny_model.model
+    ids = tok(PROMPT, return_tensors="pt", add_special_tokens=False)
+    with torch.inference_mode():
+        plain = model.generate(**ids, max_new_tokens=24, do_sample=False, stop_strings=["```", ";"], tokenizer=tok,
+                               pad_token_id=tok.pad_token_id)
+    expected = tok.decode(plain[0, ids["input_ids"].shape[1]:], skip_special_tokens=True)
+    (greedy, *_), = [generator.generate(PROMPT, max_new_tokens=24, n=3)]
+    assert greedy.text == expected and not greedy.sampled
+
+
+def test_n_candidates_greedy_first_then_samples(generator) -> None:
+    import torch
+
+    torch.manual_seed(0)
+    generations = generator.generate(PROMPT, max_new_tokens=24, n=4, temperature=1.0)
+    assert [g.sampled for g in generations] == [False, True, True, True]
+    assert all(0 < g.n_tokens <= 24 for g in generations)
+    assert all(g.mean_logprob < 0 for g in generations)
+    assert len({g.text for g in generations}) > 1  # sampling explores beyond the greedy answer

@@ -1,0 +1,69 @@
+"""Each repair rule against its fixture cases (tests/fixtures/repairs.txt), and the rule chain."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from finsql.calibrate import repair as repairs
+from finsql.calibrate.repair import RULES, RepairContext, repair
+from finsql.db import Database
+from finsql.schema import load_schema
+
+FIXTURES = Path(__file__).parent / "fixtures" / "repairs.txt"
+VALUES = ("华夏成长混合", "Harvest Bond Plus")
+
+
+def _cases() -> list[tuple[str, str, str]]:
+    lines = [x for x in FIXTURES.read_text(encoding="utf-8").splitlines() if not x.startswith("# ")]
+    cases = []
+    for section in "\n".join(lines).split("## ")[1:]:
+        rule, _, body = section.partition("\n")
+        for block in body.strip("\n").split("\n----\n"):
+            broken, expected = block.split("\n==>\n")
+            cases.append((rule.strip(), broken.strip(), expected.strip()))
+    return cases
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory) -> RepairContext:
+    path = tmp_path_factory.mktemp("repair") / "funds.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE fund (InnerCode INTEGER PRIMARY KEY, ChiName TEXT, FundType INTEGER);
+        CREATE TABLE nav (InnerCode INTEGER REFERENCES fund(InnerCode), TradingDay TEXT, UnitNV REAL);
+        CREATE TABLE manager (PersonID INTEGER PRIMARY KEY, Name TEXT, Education TEXT);
+        CREATE TABLE fund_manager (InnerCode INTEGER, PersonID INTEGER, StartDate TEXT);
+        CREATE TABLE report ("order" INTEGER, "Net Profit" REAL, InnerCode INTEGER);
+    """)
+    conn.close()
+    return RepairContext(load_schema(Database(path)), VALUES)
+
+
+def test_every_rule_has_fixture_cases() -> None:
+    covered = {rule for rule, _, _ in _cases()}
+    assert covered == {rule.__name__ for rule in RULES}
+
+
+@pytest.mark.parametrize(("rule", "broken", "expected"), _cases())
+def test_rule_fixture(context: RepairContext, rule: str, broken: str, expected: str) -> None:
+    assert getattr(repairs, rule)(broken, context) == expected
+
+
+def test_chain_records_each_rule_that_changed_something(context: RepairContext) -> None:
+    sql, applied = repair("SELECT n.ChiName FROM funds AS f JOIN nav AS n ON f.InnerCode == n.InnerCode "
+                          "WHERE f.ChiName = 'harvest bond plus'", context)
+    assert applied == ["fix_double_equals", "fix_unknown_tables", "fix_wrong_alias", "normalise_literals"]
+    assert sql == ("SELECT f.ChiName FROM fund AS f JOIN nav AS n ON f.InnerCode = n.InnerCode "
+                   "WHERE f.ChiName = 'Harvest Bond Plus'")
+
+
+def test_sql_that_needs_nothing_is_returned_untouched(context: RepairContext) -> None:
+    sql = "select ChiName   from fund where FundType = 1"
+    assert repair(sql, context) == (sql, [])
+
+
+def test_unparseable_sql_passes_through(context: RepairContext) -> None:
+    assert repair("this is not sql", context) == ("this is not sql", [])
