@@ -13,9 +13,9 @@ result wins).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +26,12 @@ from finsql.config import PipelineConfig, load_config
 from finsql.db import Database
 from finsql.generate import Generator, HFGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
-from finsql.prompt.builder import Prompt, build_prompt
+from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex
 from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
 from finsql.schema import Schema, load_schema
+
+MAX_HISTORY_TURNS = 3
 
 
 @dataclass
@@ -115,9 +117,12 @@ class Pipeline:
         return self._examples[schema.db_id]
 
     def prepare(self, question: str, db: str | Path, evidence: str | None = None,
-                answer: Answer | None = None) -> tuple[Answer, Prompt]:
+                answer: Answer | None = None, history: Sequence[Turn] = ()) -> tuple[Answer, Prompt]:
         """The schema, retrieval, example and prompt stages: everything before the model writes SQL."""
         answer = answer or Answer(question=question, db_id=str(db))
+        history = tuple(history)[-MAX_HISTORY_TURNS:]
+        # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
+        linking_text = " ".join([t.question for t in history] + [question])
         r = self.config.retrieval
         with _stage(answer, "schema") as detail:
             database, schema = self.database(db)
@@ -126,7 +131,7 @@ class Pipeline:
         retrieval = None
         if r.enabled:
             with _stage(answer, "retrieve") as detail:
-                retrieval = self.schema_index(db).retrieve(question, RetrieverConfig(r.top_tables, r.top_columns))
+                retrieval = self.schema_index(db).retrieve(linking_text, RetrieverConfig(r.top_tables, r.top_columns))
                 detail.update(_retrieval_detail(retrieval))
         examples: list[Example] = []
         if self.config.prompt.examples:
@@ -137,35 +142,45 @@ class Pipeline:
             budget = self.config.prompt.max_tokens
             top_columns = r.top_columns
             while True:
-                ddl = schema.render(keep=retrieval.keep() if retrieval else None)
-                values = [f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values] \
-                    if retrieval else []
-                prompt = build_prompt(self.tokenizer, ddl, question, evidence, values,
-                                      [(e.question, e.sql) for e in examples])
+                parts = PromptParts(
+                    schema_ddl=schema.render(keep=retrieval.keep() if retrieval else None),
+                    question=question,
+                    evidence=evidence,
+                    values=tuple(f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values)
+                    if retrieval else (),
+                    examples=tuple((e.question, e.sql) for e in examples),
+                    history=history,
+                )
+                prompt = build_prompt(self.tokenizer, parts)
                 if prompt.n_tokens <= budget:
                     break
                 if examples:  # over budget: drop the least similar example first, then columns
                     examples = examples[:-1]
                 elif retrieval is not None and top_columns > 1:
                     top_columns = max(1, top_columns - 2)
-                    retrieval = self.schema_index(db).retrieve(question, RetrieverConfig(r.top_tables, top_columns))
+                    retrieval = self.schema_index(db).retrieve(linking_text, RetrieverConfig(r.top_tables, top_columns))
                     answer.stage("retrieve").detail.update(_retrieval_detail(retrieval))
                 else:
                     break
             detail.update(prompt_tokens=prompt.n_tokens, budget=budget, over_budget=prompt.n_tokens > budget,
                           examples_used=len(examples), text=prompt.text)
             if retrieval:
-                full = build_prompt(self.tokenizer, schema.render(), question, evidence)
+                full = build_prompt(self.tokenizer, replace(parts, schema_ddl=schema.render(), values=(), examples=()))
                 detail.update(full_schema_tokens=full.n_tokens)
         return answer, prompt
 
-    def ask(self, question: str, db: str | Path, evidence: str | None = None) -> Answer:
-        """Answer ``question`` on database ``db`` (a bundled name or a SQLite path)."""
+    def ask(self, question: str, db: str | Path, evidence: str | None = None,
+            history: Sequence[Turn] = ()) -> Answer:
+        """Answer ``question`` on database ``db`` (a bundled name or a SQLite path).
+
+        ``history`` holds the conversation's earlier (question, SQL) turns, oldest first, so a
+        follow-up such as "and for 2022?" is read in their light.
+        """
         answer = Answer(question=question, db_id=str(db))
         with _stage(answer, "model") as detail:
             detail.update(loaded_now=self._generator is None)
             generator = self.generator
-        answer, prompt = self.prepare(question, db, evidence, answer)
+        answer, prompt = self.prepare(question, db, evidence, answer, history)
         database, schema = self.database(db)
         with _stage(answer, "generate") as detail:
             g = self.config.generation

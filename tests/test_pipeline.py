@@ -10,6 +10,7 @@ from finsql.calibrate.extract import extract_sql
 from finsql.config import load_config
 from finsql.errors import FinSQLError
 from finsql.generate import HFGenerator
+from finsql.prompt.builder import Turn
 
 
 @pytest.fixture(scope="module")
@@ -45,10 +46,10 @@ def test_greedy_candidate_is_deterministic(pipeline, small_db) -> None:
 
 
 def test_prompt_carries_the_schema_and_question(pipeline, small_db) -> None:
-    from finsql.prompt.builder import build_prompt
+    from finsql.prompt.builder import PromptParts, build_prompt
 
     _, schema = pipeline.database(small_db)
-    prompt = build_prompt(pipeline.generator.tokenizer, schema.render(), "How many funds are there?")
+    prompt = build_prompt(pipeline.generator.tokenizer, PromptParts(schema.render(), "How many funds are there?"))
     assert "CREATE TABLE fund" in prompt.text and "CREATE TABLE nav" in prompt.text
     assert "Question: How many funds are there?" in prompt.text
     assert prompt.text.endswith("```sql\n")
@@ -57,3 +58,28 @@ def test_prompt_carries_the_schema_and_question(pipeline, small_db) -> None:
 def test_unknown_database_is_refused_before_the_model_runs(pipeline) -> None:
     with pytest.raises(FinSQLError, match="no database 'nope'"):
         pipeline.ask("anything", db="nope")
+
+
+def test_follow_up_questions_see_the_conversation(pipeline, small_db) -> None:
+    history = [Turn("What was the unit NAV of each fund on 2024-06-27?",
+                    "SELECT InnerCode, UnitNV FROM nav WHERE TradingDay = '2024-06-27'")]
+    answer, prompt = pipeline.prepare("and on 2024-06-28?", small_db, history=history)
+    assert "Earlier in this conversation:" in prompt.text
+    assert "SELECT InnerCode, UnitNV FROM nav WHERE TradingDay = '2024-06-27'" in prompt.text
+    assert "Follow-up question (it may refer to the earlier ones): and on 2024-06-28?" in prompt.text
+    # The follow-up names no table; the retriever links through the earlier question.
+    assert "nav" in answer.stage("retrieve").detail["tables"]
+
+
+def test_prompt_respects_the_token_budget(tiny_model, small_db) -> None:
+    from finsql.config import load_config
+
+    roomy = Pipeline(load_config(model__name=TEST_MODEL), generator=HFGenerator(tiny_model))
+    _, full = roomy.prepare("List the codes of all funds.", small_db)
+    tight = Pipeline(load_config(model__name=TEST_MODEL, prompt__max_tokens=256, retrieval__top_columns=7),
+                     generator=HFGenerator(tiny_model))
+    answer, prompt = tight.prepare("List the codes of all funds.", small_db)
+    detail = answer.stage("prompt").detail
+    assert detail["budget"] == 256
+    assert prompt.n_tokens <= 256 or detail["over_budget"]
+    assert prompt.n_tokens <= full.n_tokens
