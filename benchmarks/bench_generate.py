@@ -55,7 +55,8 @@ def main() -> None:
     rows = [measure(args.model, q, args.device, args.tokens, args.repeats) for q in ("none", "4bit")]
     base = rows[0]
     print(f"model {args.model}, {args.tokens} new tokens, median of {args.repeats}")
-    print(f"{'mode':6} {'device':6} {'load s':>7} {'weights MB':>11} {'tok/s':>8} {'mem ratio':>10} {'speed ratio':>12}")
+    print(f"{'mode':6} {'device':6} {'load s':>7} {'weights MB':>11} {'tok/s':>8} {'mem ratio':>10} "
+          f"{'speed ratio':>12}")
     for r in rows:
         print(f"{r['mode']:6} {r['device']:6} {r['load_s']:7.1f} {r['weights_mb']:11.0f} {r['tok_s']:8.1f} "
               f"{r['weights_mb'] / base['weights_mb']:10.2f} {r['tok_s'] / base['tok_s']:12.2f}")

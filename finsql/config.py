@@ -6,8 +6,8 @@
 
     [retrieval]
     enabled = true             # false: the whole schema goes into the prompt
-    top_tables = 3
-    top_columns = 7
+    top_tables = 5
+    top_columns = 12
 
     [prompt]
     examples = 3               # few-shot pairs from the database's train set
@@ -39,6 +39,7 @@ from typing import Any, Literal
 from finsql.db import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S
 from finsql.errors import FinSQLError
 from finsql.models import DEFAULT_LLM
+from finsql.prompt.retriever import RetrieverConfig
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,10 @@ class ExecutionConfig:
 
 
 @dataclass(frozen=True)
-class RetrievalConfig:
-    enabled: bool = field(default=True, metadata={"help": "false: the whole schema goes into the prompt"})
-    top_tables: int = 3
-    top_columns: int = 7
+class RetrievalConfig(RetrieverConfig):
+    """The retriever's settings (top_tables, top_columns, hub_share, habit_share, ...) and a switch."""
 
-    def __post_init__(self) -> None:
-        if self.top_tables <= 0 or self.top_columns <= 0:
-            raise FinSQLError("retrieval.top_tables and retrieval.top_columns must be positive")
+    enabled: bool = field(default=True, metadata={"help": "false: the whole schema goes into the prompt"})
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,14 @@ from finsql.calibrate.extract import extract_sql
 from finsql.calibrate.repair import RepairContext, repair
 from finsql.calibrate.vote import Candidate, vote
 from finsql.config import PipelineConfig, load_config
+from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.generate import Generator, HFGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
-from finsql.prompt.examples import Example, ExampleIndex
-from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
+from finsql.prompt.examples import Example, ExampleIndex, train_set_path
+from finsql.prompt.prior import UsagePrior
+from finsql.prompt.retriever import Retrieval, SchemaIndex
 from finsql.schema import Schema, load_schema
 
 MAX_HISTORY_TURNS = 3
@@ -72,6 +74,7 @@ class Pipeline:
         self._indexes: dict[str, SchemaIndex] = {}
         self._tokenizer = None
         self._examples: dict[str, ExampleIndex] = {}
+        self._priors: dict[str, UsagePrior] = {}
 
     @classmethod
     def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
@@ -111,6 +114,14 @@ class Pipeline:
             self._tokenizer = load_tokenizer(self.config.model.name)
         return self._tokenizer
 
+    def usage_prior(self, schema: Schema) -> UsagePrior:
+        """What the database's train SQL habitually uses (empty for a database without a train set)."""
+        if schema.db_id not in self._priors:
+            path = train_set_path(schema.db_id)
+            items = load_questions(path, "jsonl").items if path.is_file() else []
+            self._priors[schema.db_id] = UsagePrior.from_items(items, schema)
+        return self._priors[schema.db_id]
+
     def example_index(self, schema: Schema) -> ExampleIndex:
         if schema.db_id not in self._examples:
             self._examples[schema.db_id] = ExampleIndex.for_database(schema)
@@ -131,7 +142,7 @@ class Pipeline:
         retrieval = None
         if r.enabled:
             with _stage(answer, "retrieve") as detail:
-                retrieval = self.schema_index(db).retrieve(linking_text, RetrieverConfig(r.top_tables, r.top_columns))
+                retrieval = self.schema_index(db).retrieve(linking_text, r, self.usage_prior(schema))
                 detail.update(_retrieval_detail(retrieval))
         examples: list[Example] = []
         if self.config.prompt.examples:
@@ -158,7 +169,8 @@ class Pipeline:
                     examples = examples[:-1]
                 elif retrieval is not None and top_columns > 1:
                     top_columns = max(1, top_columns - 2)
-                    retrieval = self.schema_index(db).retrieve(linking_text, RetrieverConfig(r.top_tables, top_columns))
+                    retrieval = self.schema_index(db).retrieve(linking_text, replace(r, top_columns=top_columns),
+                                                               self.usage_prior(schema))
                     answer.stage("retrieve").detail.update(_retrieval_detail(retrieval))
                 else:
                     break

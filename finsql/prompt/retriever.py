@@ -27,8 +27,10 @@ import numpy as np
 from sqlalchemy import text
 
 from finsql.db import Database
+from finsql.errors import FinSQLError
 from finsql.models import EMBEDDER
 from finsql.paths import cache_dir
+from finsql.prompt.prior import UsagePrior
 from finsql.prompt.text import embed, tokenize
 from finsql.schema import Column, Schema, Table
 
@@ -39,10 +41,18 @@ LATIN_MIN_VALUE_CHARS = 3
 
 @dataclass(frozen=True)
 class RetrieverConfig:
-    top_tables: int = field(default=3, metadata={"help": "tables kept, before join-path tables are added"})
-    top_columns: int = field(default=7, metadata={"help": "columns kept per table, besides keys and value matches"})
+    top_tables: int = field(default=5, metadata={"help": "tables kept, before join-path and hub tables are added"})
+    top_columns: int = field(default=12, metadata={"help": "columns kept per table, besides keys, value matches "
+                                                          "and habitual columns"})
     rrf_k: int = field(default=60, metadata={"help": "reciprocal rank fusion constant"})
     max_values_per_column: int = field(default=5000, metadata={"help": "distinct text values indexed per column"})
+    hub_share: float = field(default=0.1, metadata={"help": "train share above which a joinable table is added"})
+    habit_share: float = field(default=0.15, metadata={"help": "share of a table's train queries that makes a "
+                                                                   "column always shown"})
+
+    def __post_init__(self) -> None:
+        if self.top_tables <= 0 or self.top_columns <= 0:
+            raise FinSQLError("retrieval top_tables and top_columns must be positive")
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,14 @@ class SchemaIndex:
         partial.replace(folder)
         return index
 
+    def _share_id_column(self, a: str, b: str) -> bool:
+        """Whether two tables share an identifier column (``CompanyCode``, ``customer_id``): an
+        implicit join even where no foreign key is declared."""
+        def ids(table: str) -> set[str]:
+            return {c.name.lower() for c in self.schema.table(table).columns
+                    if c.primary_key or re.search(r"(code|id)$", c.name, re.IGNORECASE)}
+        return bool(ids(a) & ids(b))
+
     def match_values(self, question: str) -> list[ValueMatch]:
         """Stored values that appear in the question (case-insensitive), longest first, no overlaps."""
         q = question.lower()
@@ -180,7 +198,9 @@ class SchemaIndex:
             chosen.append(ValueMatch(table, column, raw))
         return chosen[:12]
 
-    def retrieve(self, question: str, config: RetrieverConfig | None = None) -> Retrieval:
+    def retrieve(self, question: str, config: RetrieverConfig | None = None,
+                 prior: UsagePrior | None = None) -> Retrieval:
+        """Tables, columns and values for ``question``; ``prior`` adds what train queries habitually use."""
         config = config or RetrieverConfig()
         start = time.perf_counter()
         n = len(self.docs)
@@ -211,6 +231,12 @@ class SchemaIndex:
         ranked = sorted(table_scores, key=lambda t: -table_scores[t])
         chosen = ranked[: config.top_tables]
         join_tables = [t for t in _connecting_tables(self._fk_graph, chosen) if t not in chosen]
+        if prior is not None:
+            # Hub tables (id <-> name/code lookups) that most train queries join through.
+            for hub in prior.hub_tables(config.hub_share):
+                linked = any(hub in self._fk_graph.get(t, ()) or self._share_id_column(hub, t) for t in chosen)
+                if hub not in chosen and hub not in join_tables and linked:
+                    join_tables.append(hub)
         columns: dict[str, list[str]] = {}
         value_columns = {(v.table, v.column) for v in values}
         for table_name in chosen + join_tables:
@@ -222,7 +248,8 @@ class SchemaIndex:
             keys += [c for other in self.schema.tables for fk in other.foreign_keys if fk.ref_table == table_name
                      for c in fk.ref_columns]
             extra = [c for t, c in value_columns if t == table_name]
-            wanted = set(top) | set(keys) | set(extra)
+            habits = prior.habitual_columns(table_name, config.habit_share) if prior is not None else []
+            wanted = set(top) | set(keys) | set(extra) | set(habits)
             columns[table_name] = [c.name for c in table.columns if c.name in wanted]
         return Retrieval(chosen + join_tables, columns, [v for v in values if v.table in columns], join_tables,
                          {t: round(float(table_scores[t]), 5) for t in ranked[:10]}, time.perf_counter() - start)
