@@ -9,7 +9,7 @@ DATABASES := fund stock macro bank
 DB_FILES := $(DATABASES:%=data/%.sqlite)
 QUESTION ?= How many funds are there?
 
-.PHONY: setup setup-test run test test-slow lint data models-default models-test clean
+.PHONY: setup setup-test run browser test test-slow lint data models-default models-test clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,10 +31,17 @@ models-default: | $(INSTALLED)
 
 setup: $(INSTALLED) data models-default
 
-setup-test: $(INSTALLED) data models-test
+setup-test: $(INSTALLED) data models-test browser
+
+# Headless Chromium (and a CJK font) for the browser test; skipped quietly without apt-get or root.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update && apt-get install -y --no-install-recommends chromium fonts-wqy-zenhei; \
+	fi
 
 run: setup
-	$(PY) -m finsql ask "$(QUESTION)" --db fund
+	$(PY) -m streamlit run app/streamlit_app.py --server.headless true --server.port 8501 \
+		--browser.gatherUsageStats false --client.toolbarMode minimal
 
 test: setup-test
 	$(PY) -m pytest

@@ -1,0 +1,188 @@
+"""How the chat shows one FinSQL answer: SQL, result table, chart and the evidence for trusting it.
+
+Presentation only: everything shown here comes from the ``Answer`` the pipeline returned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from finsql import Answer
+
+LOW_CONFIDENCE = 0.5
+MAX_BARS = 40
+MAX_SERIES = 10
+_TIME_NAME = re.compile(r"(date|day|time|period|month|year|quarter|week|日期|时间|年|月|季)", re.IGNORECASE)
+_TIME_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?([ T][\d:.]+)?|-?Q[1-4]|\d{4})$")
+# Integer codes (InnerCode, FundType, ...) are identifiers, not quantities: never plot them.
+_CODE_NAME = re.compile(r"(id|code|type|no|flag|mode|status|编码|代码|类型)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    kind: str  # "line" or "bar"
+    x: str
+    y: str
+    color: str | None = None
+
+
+def result_frame(answer: Answer) -> pd.DataFrame:
+    """The result rows as a DataFrame; duplicate column names (``SELECT a, a``) get a suffix."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in answer.columns:
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return pd.DataFrame([list(r) for r in answer.rows], columns=names)
+
+
+def _is_time(series: pd.Series) -> bool:
+    values = series.dropna().astype(str)
+    if values.empty or not values.map(lambda v: bool(_TIME_VALUE.match(v))).all():
+        return False
+    # Bare four-digit numbers are years only when the column is named like one.
+    return not values.str.fullmatch(r"\d{4}").all() or bool(_TIME_NAME.search(str(series.name)))
+
+
+def _is_measure(series: pd.Series) -> bool:
+    return (pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
+            and not _CODE_NAME.search(str(series.name)))
+
+
+def chart_spec(df: pd.DataFrame) -> ChartSpec | None:
+    """A line chart over a time column, a bar chart over a category, or None when a chart says nothing."""
+    if len(df) < 2 or df.columns.duplicated().any():
+        return None
+    times = [c for c in df.columns if _is_time(df[c]) and df[c].nunique() > 1]  # one date: no time axis
+    measures = [c for c in df.columns if c not in times and _is_measure(df[c])]
+    categories = [c for c in df.columns if c not in times and c not in measures and 1 < df[c].nunique() <= MAX_BARS
+                  and (not pd.api.types.is_numeric_dtype(df[c]) or _CODE_NAME.search(str(c)))
+                  and not _is_time(df[c])]
+    if not measures:
+        return None
+    y = measures[0]
+    if times:
+        x = times[0]
+        if not df[x].duplicated().any():
+            return ChartSpec("line", x, y)
+        series = next((c for c in categories if df[c].nunique() <= MAX_SERIES
+                       and not df.duplicated([x, c]).any()), None)
+        return ChartSpec("line", x, y, series) if series else None
+    x = next((c for c in categories if df[c].is_unique), None)
+    return ChartSpec("bar", x, y) if x and len(df) <= MAX_BARS else None
+
+
+def show_chart(df: pd.DataFrame) -> None:
+    """Draw ``chart_spec``'s chart: lines on a value-fitted axis, bars ranked largest first."""
+    spec = chart_spec(df)
+    if spec is None:
+        return
+    # Plain field names: result columns such as "AVG(q.ClosePrice)" would read as nested fields.
+    data = pd.DataFrame({"x": df[spec.x], "y": df[spec.y]})
+    if spec.color:
+        data["series"] = df[spec.color].astype(str)
+    tooltip = [alt.Tooltip("x", title=spec.x), alt.Tooltip("y:Q", title=spec.y, format=",")]
+    if spec.kind == "line":
+        parsed = pd.to_datetime(data.x.astype(str), errors="coerce", format="mixed")
+        temporal = bool(parsed.notna().all())
+        if temporal:
+            data["x"] = parsed
+        chart = alt.Chart(data.sort_values("x")).mark_line(point=len(data) <= 60).encode(
+            x=alt.X("x", type="temporal" if temporal else "ordinal", title=spec.x),
+            y=alt.Y("y", type="quantitative", title=spec.y, scale=alt.Scale(zero=False)), tooltip=tooltip)
+        if spec.color:
+            chart = chart.encode(color=alt.Color("series", type="nominal", title=spec.color))
+    else:
+        data["x"] = data.x.astype(str)  # codes (FundType 1, 2, 3) are labels, not an axis
+        chart = alt.Chart(data).mark_bar().encode(
+            y=alt.Y("x", type="nominal", title=spec.x, sort="-x"),
+            x=alt.X("y", type="quantitative", title=spec.y), tooltip=tooltip)
+    st.altair_chart(chart, width="stretch")
+
+
+def agreement(answer: Answer) -> tuple[int, int]:
+    """(k, N): k of the N candidates returned the answer's result."""
+    n = len(answer.candidates)
+    return round((answer.confidence or 0.0) * n), n
+
+
+def show_answer(answer: Answer, key: str) -> None:
+    k, n = agreement(answer)
+    if not answer.ok:
+        st.error(f"No valid SQL came out: none of the {n} candidate queries ran successfully. "
+                 f"The chosen one failed with: {answer.error}")
+        if answer.sql:
+            st.caption("SQL that was tried:")
+            st.code(answer.sql, language="sql", wrap_lines=True)
+        else:
+            st.caption("The model wrote no SQL.")
+    else:
+        st.code(answer.sql, language="sql", wrap_lines=True)
+        if (answer.confidence or 0.0) < LOW_CONFIDENCE:
+            st.warning(f"Low confidence: only {k} of {n} candidate queries agree on this result. "
+                       "Check the SQL before relying on the numbers.")
+        df = result_frame(answer)
+        note = f"{len(df):,} row{'s' * (len(df) != 1)}" + (" (truncated at the row limit)" if answer.truncated
+                                                            else "")
+        if df.empty:
+            st.info("The query ran but returned no rows.")
+            st.caption(f"{note} · {k} of {n} candidates agree")
+        else:
+            if df.shape == (1, 1):
+                st.metric(str(df.columns[0]), df.iat[0, 0])
+            st.dataframe(df, hide_index=True)
+            left, right = st.columns([3, 1])
+            left.caption(f"{note} · {k} of {n} candidates agree")
+            right.download_button("Download CSV", df.to_csv(index=False).encode("utf-8-sig"),
+                                  file_name=f"{answer.db_id}_answer.csv", mime="text/csv",
+                                  key=f"csv_{key}", icon=":material/download:")
+            show_chart(df)
+    with st.expander("Why trust this answer"):
+        show_evidence(answer, k, n)
+
+
+def _result_size(result) -> str:
+    if result is None:
+        return "not run"
+    if not result.ok:
+        return f"error: {result.error}"
+    return f"{len(result.rows)} row{'s' * (len(result.rows) != 1)}" + (" (truncated)" if result.truncated else "")
+
+
+def show_evidence(answer: Answer, k: int, n: int) -> None:
+    if answer.ok:
+        st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result"
+                    + (" — low, treat it with care." if (answer.confidence or 0) < LOW_CONFIDENCE else "."))
+    else:
+        st.markdown(f"**Agreement:** none — all {n} candidates failed, so there is no answer to trust.")
+    retrieve = answer.stage("retrieve")
+    if retrieve is not None:
+        d = retrieve.detail
+        lines = [f"- **{t}**: {', '.join(d['columns'].get(t, [])) or 'all columns'}" for t in d["tables"]]
+        if d.get("join_tables"):
+            lines.append(f"- joined through: {', '.join(d['join_tables'])}")
+        lines += [f"- value matched: `{v['table']}.{v['column']} = '{v['value']}'`" for v in d.get("values", [])]
+        st.markdown("**Schema the model saw** (retrieved for this question):\n" + "\n".join(lines))
+    winner = answer.stage("vote").detail.get("winner") if answer.stage("vote") else None
+    rows = [{"#": c.index, "chosen": "✓" if c.index == winner else "", "kind": "sampled" if c.sampled else "greedy",
+             "result": _result_size(c.result), "group": c.group, "votes": c.votes,
+             "repairs": ", ".join(c.repairs) or "—", "SQL": " ".join(c.sql.split()) or "(no SQL)"}
+            for c in answer.candidates]
+    if rows:
+        st.markdown("**Candidates** (same group = same result rows):")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, column_config={
+            "SQL": st.column_config.TextColumn(width="large"), "result": st.column_config.TextColumn(width="medium")})
+    repairs = next((c.repairs for c in answer.candidates if c.index == winner), [])
+    st.markdown(f"**Repairs made to the chosen SQL:** {', '.join(repairs) if repairs else 'none'}")
+    prompt = answer.stage("prompt")
+    if prompt is not None and "full_schema_tokens" in prompt.detail:
+        st.markdown(f"**Prompt:** {prompt.detail['prompt_tokens']:,} tokens "
+                    f"(the whole schema would take {prompt.detail['full_schema_tokens']:,})")
+    total = sum(s.elapsed_s for s in answer.trace)
+    st.caption("Stage timings: " + " · ".join(f"{s.name} {s.elapsed_s:.2f} s" for s in answer.trace)
+               + f" · total {total:.1f} s")

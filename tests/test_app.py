@@ -1,0 +1,212 @@
+"""The Streamlit chat (app/streamlit_app.py) driven through the real pipeline with the tiny model.
+
+SmolLM2-135M rarely writes correct SQL; on the small quotes database below its greedy answer to
+COUNT_QUESTION runs and returns a row, to FAILING_QUESTION it writes a CREATE TABLE the guard
+refuses, and on the rates database it answers LINE_QUESTION (the browser test's) with all rows.
+The settings keep generation short and sample at a high temperature, so the sampled candidates
+disagree with the greedy one (a low-confidence answer); torch is seeded so runs repeat. The app
+runs inside this process on one torch thread: on a busy two-core machine, two threads spinning
+against other work make generation ten times slower.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import TEST_MODEL
+
+APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+TIMEOUT = 300
+COUNT_QUESTION = "How many rows are in daily_close?"
+FAILING_QUESTION = "List the closing price of each trading day."
+LINE_QUESTION = "Select Month and Rate from policy_rate ordered by Month."
+SETTINGS = """
+[generation]
+max_new_tokens = 24
+candidates = 3
+temperature = 2.0
+
+[prompt]
+examples = 0
+"""
+
+
+def make_quotes_db(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE daily_close (TradingDay TEXT, Ticker TEXT, ClosePrice REAL, Volume INTEGER);
+        INSERT INTO daily_close VALUES
+          ('2024-06-24', 'AAPL', 208.1, 50000), ('2024-06-25', 'AAPL', 209.0, 48000),
+          ('2024-06-26', 'AAPL', 213.3, 61000), ('2024-06-27', 'AAPL', 214.1, 52000),
+          ('2024-06-28', 'AAPL', 210.6, 80000), ('2024-06-24', 'MSFT', 447.7, 20000),
+          ('2024-06-25', 'MSFT', 450.9, 21000), ('2024-06-26', 'MSFT', 452.2, 19000),
+          ('2024-06-27', 'MSFT', 452.9, 17000), ('2024-06-28', 'MSFT', 446.9, 30000);
+        """
+    )
+    conn.commit()
+    conn.close()
+    return path
+
+
+def make_rates_db(path: Path) -> Path:
+    """A monthly policy-rate series; the tiny model answers LINE_QUESTION on it with all 13 rows."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE policy_rate (Month TEXT, Rate REAL)")
+    rates = [3.55] + [3.45] * 11 + [3.35]
+    months = [f"{2023 + (6 + i) // 12}-{(6 + i) % 12 + 1:02d}" for i in range(13)]  # 2023-07 .. 2024-07
+    conn.executemany("INSERT INTO policy_rate VALUES (?, ?)", zip(months, rates, strict=True))
+    conn.commit()
+    conn.close()
+    return path
+
+
+@pytest.fixture(scope="module", autouse=True)
+def one_torch_thread():
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
+@pytest.fixture(scope="module")
+def app_files(tmp_path_factory) -> dict[str, Path]:
+    """The two fixture databases offered beside the bundled ones, and the fast settings file."""
+    folder = tmp_path_factory.mktemp("app")
+    rates = make_rates_db(folder / "rates.sqlite")
+    config = folder / "fast.toml"
+    config.write_text(SETTINGS, encoding="utf-8")
+    return {"quotes": make_quotes_db(folder / "quotes.sqlite"), "rates": rates, "config": config}
+
+
+def start_app(app_files: dict[str, Path], mp: pytest.MonkeyPatch):
+    """A fresh chat session with the quotes database selected in the sidebar."""
+    import torch
+    from streamlit.testing.v1 import AppTest
+
+    mp.setenv("FINSQL_MODEL", TEST_MODEL)
+    mp.setenv("FINSQL_CONFIG", str(app_files["config"]))
+    mp.setenv("FINSQL_DATABASES", os.pathsep.join(str(app_files[k]) for k in ("quotes", "rates")))
+    torch.manual_seed(0)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.run(timeout=TIMEOUT)
+    at.sidebar.selectbox(key="db").set_value(str(app_files["quotes"])).run(timeout=TIMEOUT)
+    assert not at.exception, at.exception
+    return at
+
+
+def ask(at, question: str):
+    at.chat_input[0].set_value(question).run(timeout=TIMEOUT)
+    assert not at.exception, at.exception
+    return at.session_state.messages[-1]["answer"]
+
+
+@pytest.fixture()
+def app(app_files, monkeypatch):
+    return start_app(app_files, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def answered(app_files):
+    """One session that has answered COUNT_QUESTION, shared by the tests that only look at it."""
+    with pytest.MonkeyPatch.context() as mp:
+        at = start_app(app_files, mp)
+        yield at, ask(at, COUNT_QUESTION)
+
+
+def test_answer_shows_sql_result_table_and_csv_download(answered) -> None:
+    at, answer = answered
+    assert answer.ok and answer.rows, "the tiny model's greedy SQL for this question should run"
+    assert [c.value for c in at.code][0] == answer.sql
+    assert at.code[0].language == "sql"
+    table = at.dataframe[0].value
+    assert list(table.columns) == answer.columns and len(table) == len(answer.rows)
+    download = at.get("download_button")
+    assert len(download) == 1 and download[0].label == "Download CSV"
+
+
+def test_low_confidence_answer_is_flagged(answered) -> None:
+    at, answer = answered
+    assert answer.confidence < 0.5  # the hot samples disagree with the greedy answer
+    k, n = round(answer.confidence * len(answer.candidates)), len(answer.candidates)
+    assert any(f"only {k} of {n} candidate queries agree" in w.value for w in at.warning)
+
+
+def test_evidence_lists_candidates_retrieval_and_timings(answered) -> None:
+    at, answer = answered
+    expander = next(e for e in at.expander if e.label == "Why trust this answer")
+    text = " ".join(m.value for m in expander.markdown) + " ".join(c.value for c in expander.caption)
+    assert "candidates agree" in text and "daily_close" in text and "Stage timings" in text
+    candidates = expander.dataframe[0].value
+    assert len(candidates) == len(answer.candidates) and candidates["chosen"].tolist().count("✓") == 1
+
+
+def test_failed_answer_shows_the_error_and_the_sql_tried(app) -> None:
+    answer = ask(app, FAILING_QUESTION)
+    assert not answer.ok
+    assert any(answer.error in e.value for e in app.error)
+    assert any(c.value == answer.sql for c in app.code)
+    assert not app.get("download_button") and not app.exception
+    assert not any("Traceback" in e.value for e in app.error)
+
+
+def test_follow_up_question_sends_the_earlier_turn(app) -> None:
+    first = ask(app, COUNT_QUESTION)
+    assert first.ok
+    second = ask(app, "And how many distinct tickers?")
+    prompt = second.stage("prompt").detail["text"]
+    assert f"Q: {COUNT_QUESTION}" in prompt and " ".join(first.sql.split()) in prompt
+    assert "Follow-up question" in prompt
+
+
+def test_switching_database_separates_the_conversation(app, app_files) -> None:
+    ask(app, COUNT_QUESTION)
+    assert len(app.chat_message) == 2
+    app.sidebar.selectbox(key="db").set_value(str(app_files["rates"])).run(timeout=TIMEOUT)
+    assert not app.exception
+    assert len(app.chat_message) == 0 and app.session_state.messages == []
+    assert "rates" in app.header[0].value
+    app.sidebar.selectbox(key="db").set_value(str(app_files["quotes"])).run(timeout=TIMEOUT)
+    assert len(app.chat_message) == 2 and app.chat_message[0].markdown[0].value == COUNT_QUESTION
+
+
+def render_module():
+    """app/render.py, imported the way the app imports it (its folder on sys.path)."""
+    import sys
+
+    if str(APP.parent) not in sys.path:
+        sys.path.insert(0, str(APP.parent))
+    import render
+
+    return render
+
+
+def test_chart_is_a_line_over_dates_split_by_category() -> None:
+    import pandas as pd
+
+    render = render_module()
+    df = pd.DataFrame({"TradingDay": ["2024-06-27", "2024-06-27", "2024-06-28", "2024-06-28"],
+                       "Ticker": ["AAPL", "MSFT", "AAPL", "MSFT"], "ClosePrice": [214.1, 452.9, 210.6, 446.9]})
+    assert render.chart_spec(df) == render.ChartSpec("line", "TradingDay", "ClosePrice", "Ticker")
+    quarters = pd.DataFrame({"EndDate": ["2023-03-31", "2023-06-30"], "GDPYoY": [4.5, 6.3]})
+    assert render.chart_spec(quarters) == render.ChartSpec("line", "EndDate", "GDPYoY")
+    one_day = df[df.TradingDay == "2024-06-28"]  # a single date is no time axis: compare the tickers
+    assert render.chart_spec(one_day) == render.ChartSpec("bar", "Ticker", "ClosePrice")
+
+
+def test_chart_is_a_bar_over_categories_and_skips_codes_and_single_rows() -> None:
+    import pandas as pd
+
+    render = render_module()
+    by_type = pd.DataFrame({"TypeName": ["Equity", "Bond", "Money market"], "n": [120, 80, 15]})
+    assert render.chart_spec(by_type) == render.ChartSpec("bar", "TypeName", "n")
+    assert render.chart_spec(by_type.head(1)) is None  # one row: nothing to compare
+    codes = pd.DataFrame({"SecuCode": ["000001", "110022"], "FundType": [3, 1]})
+    assert render.chart_spec(codes) is None  # an integer code is not a quantity...
+    per_type = pd.DataFrame({"FundType": [1, 3, 4], "n": [120, 80, 15]})
+    assert render.chart_spec(per_type) == render.ChartSpec("bar", "FundType", "n")  # ...but a label
