@@ -7,7 +7,6 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.finsql-installed
 DATABASES := fund stock macro bank
 DB_FILES := $(DATABASES:%=data/%.sqlite)
-QUESTION ?= How many funds are there?
 
 .PHONY: setup setup-test run browser test test-slow lint data models-default models-test clean
 
