@@ -73,7 +73,7 @@ def bench_database(name: str, count_tokens) -> list[str]:
             hits["table"][1] += len(gold_tables)
             hits["column"][0] += len(gold_columns & columns)
             hits["column"][1] += len(gold_columns)
-            ratios.append(count_tokens(schema.render(keep=found.keep())) / full_tokens)
+            ratios.append(count_tokens(schema.render(keep=found.columns)) / full_tokens)
         rows.append(_row(name, setting, {
             "table": hits["table"][0] / hits["table"][1], "column": hits["column"][0] / hits["column"][1],
             "ratio": statistics.mean(ratios), "p50_ms": float(np.percentile(latencies, 50)),

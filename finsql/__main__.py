@@ -25,6 +25,14 @@ EXIT_REFUSED = 1
 EXIT_ERROR = 2
 
 
+def report_failure(message: str, quiet: bool = False) -> int:
+    """Print a failure as one line (``refused: ...`` from the guard, else ``error: ...``); return the exit code."""
+    refused = message.startswith("refused:")
+    if not quiet:
+        print(message if refused else f"error: {message}", file=sys.stderr)
+    return EXIT_REFUSED if refused else EXIT_ERROR
+
+
 def format_table(columns: list[str], rows: list[tuple], truncated: bool = False) -> str:
     from tabulate import tabulate
 
@@ -71,12 +79,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
     result = db.execute(args.query)
     if args.json:
         print(_to_json(asdict(result)))
-    elif result.error:
-        print(result.error if result.error.startswith("refused:") else f"error: {result.error}", file=sys.stderr)
-    else:
-        print(format_table(result.columns, result.rows, result.truncated))
+        return 0 if result.ok else report_failure(result.error, quiet=True)
     if result.error:
-        return EXIT_REFUSED if result.error.startswith("refused:") else EXIT_ERROR
+        return report_failure(result.error)
+    print(format_table(result.columns, result.rows, result.truncated))
     return 0
 
 
@@ -144,9 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except FinSQLError as err:
-        message = str(err)
-        print(message if message.startswith("refused:") else f"error: {message}", file=sys.stderr)
-        return EXIT_REFUSED if message.startswith("refused:") else EXIT_ERROR
+        return report_failure(str(err))
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

@@ -154,7 +154,7 @@ class Pipeline:
             top_columns = r.top_columns
             while True:
                 parts = PromptParts(
-                    schema_ddl=schema.render(keep=retrieval.keep() if retrieval else None),
+                    schema_ddl=schema.render(keep=retrieval.columns if retrieval else None),
                     question=question,
                     evidence=evidence,
                     values=tuple(f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values)

@@ -78,9 +78,6 @@ class Retrieval:
     table_scores: dict[str, float]
     elapsed_s: float
 
-    def keep(self) -> dict[str, list[str]]:
-        return self.columns
-
 
 def _column_doc(table: Table, column: Column) -> str:
     parts = [f"{table.name}.{column.name}", column.en, column.zh, " ".join(column.synonyms), column.type]
