@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -183,6 +184,11 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
     if prompt is not None and "full_schema_tokens" in prompt.detail:
         st.markdown(f"**Prompt:** {prompt.detail['prompt_tokens']:,} tokens "
                     f"(the whole schema would take {prompt.detail['full_schema_tokens']:,})")
+    generate = answer.stage("generate")
+    if generate is not None:
+        adapter = generate.detail.get("adapter")
+        st.markdown(f"**Model:** LoRA module `{Path(adapter).name}` for this database" if adapter
+                    else "**Model:** the base model (no LoRA module for this database)")
     total = sum(s.elapsed_s for s in answer.trace)
     st.caption("Stage timings: " + " · ".join(f"{s.name} {s.elapsed_s:.2f} s" for s in answer.trace)
                + f" · total {total:.1f} s")

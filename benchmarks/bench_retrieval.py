@@ -1,17 +1,21 @@
 """Schema retrieval: recall, prompt size, latency and index build time on every dev set.
 
-    python benchmarks/bench_retrieval.py
+    python benchmarks/bench_retrieval.py [--rerank] [--databases fund,stock] [--skip-merged]
 
 One row per dev set and setting, against the full-schema baseline measured in the same run
 (recall 1.0 by construction, token ratio 1.0). Recall counts the gold tables and columns that sqlglot
 finds in each gold SQL; the token ratio is the retrieved schema's DDL tokens over the full schema's
 (Qwen2.5 tokenizer). Latency is one retrieval (question embedding, FAISS, BM25, value matching).
 The last rows time retrieval on all four databases merged into one schema of 1,000+ columns.
+"3x7 + prior, brief" is the prompt the LoRA modules are trained on and answer with: its ratio is
+its brief DDL over the full schema as the base model's prompt shows it. ``--rerank`` adds the default
+setting with the trained cross-encoder (``python -m finsql.train reranker`` first).
 Targets: table recall >= 0.98, column recall >= 0.95, token ratio <= 0.35, p95 latency <= 50 ms.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sqlite3
 import statistics
@@ -29,14 +33,17 @@ from finsql.db import Database
 from finsql.models import DEFAULT_LLM, load_tokenizer, quiet_libraries
 from finsql.paths import data_dir
 from finsql.prompt.prior import UsagePrior
+from finsql.prompt.rerank import load_reranker
 from finsql.prompt.retriever import SchemaIndex
 from finsql.schema import load_schema
 from finsql.sqlinfo import referenced_items
 
-SETTINGS = {
-    "top 3x7, no prior": (replace(RetrievalConfig(), top_tables=3, top_columns=7), False),
-    "default (5x12 + prior)": (RetrievalConfig(), True),
+SETTINGS = {  # name: (retrieval settings, use the train-usage prior, DDL style)
+    "top 3x7, no prior": (replace(RetrievalConfig(), top_tables=3, top_columns=7), False, "full"),
+    "default (5x12 + prior)": (RetrievalConfig(), True, "full"),
+    "3x7 + prior, brief": (replace(RetrievalConfig(), top_tables=3, top_columns=7), True, "brief"),
 }
+RERANK_SETTING = {"default + reranker": (replace(RetrievalConfig(), rerank=True), True, "full")}
 
 
 def _row(name: str, setting: str, stats: dict) -> str:
@@ -44,7 +51,7 @@ def _row(name: str, setting: str, stats: dict) -> str:
             f"{stats['p50_ms']:>7.1f} {stats['p95_ms']:>7.1f}")
 
 
-def bench_database(name: str, count_tokens) -> list[str]:
+def bench_database(name: str, count_tokens, settings: dict, reranker=None) -> list[str]:
     db = Database(name)
     schema = load_schema(db)
     with tempfile.TemporaryDirectory() as cold:  # a cold cache: time the index build itself
@@ -60,12 +67,12 @@ def bench_database(name: str, count_tokens) -> list[str]:
     full_tokens = count_tokens(schema.render())
     rows = [_row(name, "full schema (baseline)", {"table": 1.0, "column": 1.0, "ratio": 1.0, "p50_ms": 0.0,
                                                   "p95_ms": 0.0})]
-    for setting, (config, use_prior) in SETTINGS.items():
+    for setting, (config, use_prior, style) in settings.items():
         hits = {"table": [0, 0], "column": [0, 0]}
         ratios, latencies = [], []
         for item, (gold_tables, gold_columns) in zip(items, gold, strict=True):
             start = time.perf_counter()
-            found = index.retrieve(item.question, config, prior if use_prior else None)
+            found = index.retrieve(item.question, config, prior if use_prior else None, reranker)
             latencies.append((time.perf_counter() - start) * 1000)
             tables = {t.lower() for t in found.columns}
             columns = {f"{t}.{c}".lower() for t, cs in found.columns.items() for c in cs}
@@ -73,7 +80,7 @@ def bench_database(name: str, count_tokens) -> list[str]:
             hits["table"][1] += len(gold_tables)
             hits["column"][0] += len(gold_columns & columns)
             hits["column"][1] += len(gold_columns)
-            ratios.append(count_tokens(schema.render(keep=found.columns)) / full_tokens)
+            ratios.append(count_tokens(schema.render(keep=found.columns, style=style)) / full_tokens)
         rows.append(_row(name, setting, {
             "table": hits["table"][0] / hits["table"][1], "column": hits["column"][0] / hits["column"][1],
             "ratio": statistics.mean(ratios), "p50_ms": float(np.percentile(latencies, 50)),
@@ -112,7 +119,14 @@ def bench_merged(questions: list[str]) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rerank", action="store_true", help="also measure the trained cross-encoder reranker")
+    parser.add_argument("--databases", default=",".join(DATABASES))
+    parser.add_argument("--skip-merged", action="store_true")
+    args = parser.parse_args()
     quiet_libraries()
+    settings = {**SETTINGS, **(RERANK_SETTING if args.rerank else {})}
+    reranker = load_reranker() if args.rerank else None
     tokenizer = load_tokenizer(DEFAULT_LLM)
 
     def count_tokens(text: str) -> int:
@@ -120,12 +134,13 @@ def main() -> None:
 
     print(f"{'db':8} {'setting':24} {'tables':>7} {'columns':>7} {'tokens':>7} {'p50 ms':>7} {'p95 ms':>7}")
     questions = []
-    for name in DATABASES:
-        for line in bench_database(name, count_tokens):
+    for name in args.databases.split(","):
+        for line in bench_database(name, count_tokens, settings, reranker):
             print(line, flush=True)
         questions += [i.question for i in load_questions(data_dir() / "questions" / f"{name}_dev.jsonl",
                                                           "jsonl").items]
-    print(bench_merged(questions))
+    if not args.skip_merged:
+        print(bench_merged(questions))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
     [model]
     name = "qwen2.5-coder-0.5b"
     quantization = "none"      # or "4bit"
+    adapter = "auto"           # the database's LoRA module from adapters/ (if any), "none", or a folder
 
     [retrieval]
     enabled = true             # false: the whole schema goes into the prompt
@@ -40,6 +41,7 @@ from finsql.db import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S
 from finsql.errors import FinSQLError
 from finsql.models import DEFAULT_LLM
 from finsql.prompt.retriever import RetrieverConfig
+from finsql.schema import SchemaStyle
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,14 @@ class ModelConfig:
     name: str = field(default=DEFAULT_LLM, metadata={"help": "named model, checkpoint folder or HF id"})
     quantization: Literal["4bit", "none"] = "none"
     device: str = "auto"
+    adapter: str = field(default="auto", metadata={"help": "LoRA module: auto (the database's own from "
+                                                           "adapters/, if any), none, or a module folder"})
 
     def __post_init__(self) -> None:
         if self.quantization not in ("4bit", "none"):
             raise FinSQLError(f"model.quantization must be '4bit' or 'none', not {self.quantization!r}")
+        if not self.adapter:
+            raise FinSQLError("model.adapter must be 'auto', 'none' or a module folder")
 
 
 @dataclass(frozen=True)
@@ -96,12 +102,16 @@ class RetrievalConfig(RetrieverConfig):
 class PromptConfig:
     examples: int = field(default=3, metadata={"help": "few-shot train pairs of the same database"})
     max_tokens: int = field(default=3072, metadata={"help": "examples, then columns, are dropped to fit"})
+    schema_style: SchemaStyle = field(default="full", metadata={"help": "full: descriptions, units, codes and "
+                                      "sample values; brief: first clause, units and codes only"})
 
     def __post_init__(self) -> None:
         if self.examples < 0:
             raise FinSQLError(f"prompt.examples must be 0 or more, not {self.examples}")
         if self.max_tokens < 256:
             raise FinSQLError(f"prompt.max_tokens must be at least 256, not {self.max_tokens}")
+        if self.schema_style not in ("full", "brief"):
+            raise FinSQLError(f"prompt.schema_style must be 'full' or 'brief', not {self.schema_style!r}")
 
 
 @dataclass(frozen=True)
@@ -115,39 +125,49 @@ class PipelineConfig:
 
 
 def zero_shot(config: PipelineConfig) -> PipelineConfig:
-    """The baseline every improvement is measured against: full schema, no examples, greedy, no calibration."""
-    return replace(config, retrieval=replace(config.retrieval, enabled=False),
+    """The baseline every improvement is measured against: base model, full schema, no examples, greedy,
+    no calibration."""
+    return replace(config, model=replace(config.model, adapter="none"),
+                   retrieval=replace(config.retrieval, enabled=False),
                    prompt=replace(config.prompt, examples=0), generation=replace(config.generation, candidates=1),
                    calibration=replace(config.calibration, repair=False))
 
 
-def _build(cls: type, values: dict[str, Any], where: str) -> Any:
-    known = {f.name: f for f in fields(cls)}
-    kwargs = {}
+def settings_from(default: Any, values: dict[str, Any], where: str = "") -> Any:
+    """``default`` (a settings dataclass) with ``values`` (nested dicts, as TOML gives them) applied.
+
+    Unknown keys and bad values are refused with a one-line error naming the setting; tables that
+    are not given keep the default's own values, not the class defaults.
+    """
+    known = {f.name for f in fields(default)}
+    changes = {}
     for key, value in values.items():
         if key not in known:
-            raise FinSQLError(f"unknown setting {where}{key!r}; known: {', '.join(known)}")
-        sub = known[key].type
-        sub_cls = globals().get(sub) if isinstance(sub, str) else sub
-        if is_dataclass(sub_cls):
+            raise FinSQLError(f"unknown setting '{where}{key}'; known: {', '.join(sorted(known))}")
+        current = getattr(default, key)
+        if is_dataclass(current):
             if not isinstance(value, dict):
                 raise FinSQLError(f"setting {where}{key} must be a table, e.g. [{key}]")
-            value = _build(sub_cls, value, f"{where}{key}.")
-        kwargs[key] = value
-    return cls(**kwargs)
+            value = settings_from(current, value, f"{where}{key}.")
+        changes[key] = value
+    try:
+        return replace(default, **changes)
+    except (TypeError, ValueError) as err:
+        raise FinSQLError(f"bad value in [{where.rstrip('.') or 'top level'}]: {err}") from None
+
+
+def read_toml(path: Path, what: str = "config file") -> dict[str, Any]:
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FinSQLError(f"{what} {path} does not exist") from None
+    except tomllib.TOMLDecodeError as err:
+        raise FinSQLError(f"{what} {path} is not valid TOML: {err}") from None
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> PipelineConfig:
     """Read a TOML file (or defaults) and apply ``section__key=value`` overrides, e.g. ``model__name``."""
-    values: dict[str, Any] = {}
-    if path is not None:
-        try:
-            values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise FinSQLError(f"config file {path} does not exist") from None
-        except tomllib.TOMLDecodeError as err:
-            raise FinSQLError(f"config file {path} is not valid TOML: {err}") from None
-    config = _build(PipelineConfig, values, "")
+    config = settings_from(PipelineConfig(), read_toml(path) if path is not None else {})
     for key, value in overrides.items():
         if value is None:
             continue

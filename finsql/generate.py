@@ -6,13 +6,15 @@ OpenAI-compatible server, say) can be added without touching it.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from finsql.models import LoadedModel
 
-STOP_STRINGS = ["```", ";"]
+STOP_STRINGS = ("```", ";")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ class Generation:
 
 class Generator(Protocol):
     tokenizer: object  # a transformers tokenizer: the prompt builder applies its chat template
+
+    def use_adapter(self, name: str | None, path: Path | None = None) -> None:
+        """Write with the LoRA module ``name`` (loaded from ``path`` the first time), or the base (None)."""
+        ...
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
         """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature``."""
@@ -41,21 +47,45 @@ class HFGenerator:
     def __init__(self, loaded: LoadedModel) -> None:
         self.loaded = loaded
         self.tokenizer = loaded.tokenizer
+        self.adapter: str | None = None
 
-    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
+    def use_adapter(self, name: str | None, path: Path | None = None) -> None:
+        from peft import PeftModel
+
+        if name is not None:
+            model = self.loaded.model
+            if not isinstance(model, PeftModel):
+                self.loaded.model = PeftModel.from_pretrained(model, str(path), adapter_name=name)
+            elif name not in model.peft_config:
+                model.load_adapter(str(path), adapter_name=name)
+            self.loaded.model.set_adapter(name)
+            self.loaded.model.eval()
+        self.adapter = name
+
+    def _model_context(self):
+        """The base alone while no module is chosen, even after one was loaded."""
+        from peft import PeftModel
+
+        if self.adapter is None and isinstance(self.loaded.model, PeftModel):
+            return self.loaded.model.disable_adapter()
+        return contextlib.nullcontext()
+
+    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
+                 stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
         import torch
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
         ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"].to(model.device)
-        with torch.inference_mode():
+        with torch.inference_mode(), self._model_context():
             prefix = model(ids[:, :-1], use_cache=True).past_key_values
-            results = self._decode(ids, copy.deepcopy(prefix), max_new_tokens, 1, None)
+            results = self._decode(ids, copy.deepcopy(prefix), max_new_tokens, 1, None, stop)
             if n > 1:
                 prefix.batch_repeat_interleave(n - 1)
-                results += self._decode(ids, prefix, max_new_tokens, n - 1, temperature)
+                results += self._decode(ids, prefix, max_new_tokens, n - 1, temperature, stop)
         return results
 
-    def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float | None) -> list[Generation]:
+    def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float | None,
+                stop: tuple[str, ...]) -> list[Generation]:
         import torch
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
@@ -67,7 +97,7 @@ class HFGenerator:
             attention_mask=torch.ones_like(inputs),
             past_key_values=cache,
             max_new_tokens=max_new_tokens,
-            stop_strings=STOP_STRINGS,
+            stop_strings=list(stop) or None,
             tokenizer=tokenizer,
             pad_token_id=tokenizer.pad_token_id,
             output_logits=True,

@@ -279,10 +279,13 @@ def quiet_libraries() -> None:
     """Offline mode and no progress bars or info logs from transformers: for command-line output."""
     import logging
     import os
+    import warnings
 
     # bitsandbytes warns at import that its optional hub-fetched CPU kernel is missing; the built-in
     # fallback is what runs offline, so the warning is noise to a user.
     logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+    # peft's k-bit preparation calls a transformers method that warns about its own rename.
+    warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
 
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

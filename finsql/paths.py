@@ -1,6 +1,6 @@
 """Where FinSQL finds its bundled data and keeps its caches.
 
-Both roots can be moved with environment variables: ``FINSQL_DATA_DIR`` (databases and question
+These roots can be moved with environment variables: ``FINSQL_DATA_DIR`` (databases and question
 sets, default ``<repo>/data``), ``FINSQL_SCHEMAS_DIR`` (``<repo>/schemas``) and ``FINSQL_CACHE_DIR``
 (models, converted checkpoints, indexes; default ``~/.cache/finsql``).
 """
@@ -24,3 +24,8 @@ def schemas_dir() -> Path:
 def cache_dir() -> Path:
     default = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "finsql"
     return Path(os.environ.get("FINSQL_CACHE_DIR", default))
+
+
+def adapters_dir() -> Path:
+    """Where ``--adapter auto`` finds ``<db>/`` LoRA modules (``FINSQL_ADAPTERS_DIR``, default ``<repo>/adapters``)."""
+    return Path(os.environ.get("FINSQL_ADAPTERS_DIR", REPO_ROOT / "adapters"))

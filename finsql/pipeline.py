@@ -19,17 +19,20 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from finsql.adapters import AdapterInfo, find_adapter, read_adapter
 from finsql.calibrate.extract import extract_sql
 from finsql.calibrate.repair import RepairContext, repair
 from finsql.calibrate.vote import Candidate, vote
 from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
+from finsql.errors import FinSQLError
 from finsql.generate import Generator, HFGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
 from finsql.prompt.prior import UsagePrior
+from finsql.prompt.rerank import Reranker, load_reranker
 from finsql.prompt.retriever import Retrieval, SchemaIndex
 from finsql.schema import Schema, load_schema
 
@@ -75,6 +78,9 @@ class Pipeline:
         self._tokenizer = None
         self._examples: dict[str, ExampleIndex] = {}
         self._priors: dict[str, UsagePrior] = {}
+        self._adapters: dict[str, AdapterInfo | None] = {}
+        self._full_tokens: dict[str, int] = {}
+        self._reranker: Reranker | None = None
 
     @classmethod
     def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
@@ -88,6 +94,23 @@ class Pipeline:
             self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
                                                                          device=m.device)))
         return self._generator
+
+    def adapter_for(self, db_id: str) -> AdapterInfo | None:
+        """The LoRA module questions on ``db_id`` are answered with (``model.adapter``), or None."""
+        if db_id not in self._adapters:
+            choice, base = self.config.model.adapter, self.config.model.name
+            info = None
+            if choice == "auto":
+                info = find_adapter(db_id)
+                if info is not None and info.base_model != base:
+                    info = None  # trained on another base model: its weights would not fit
+            elif choice != "none":
+                info = read_adapter(Path(choice))
+                if info.base_model != base:
+                    raise FinSQLError(f"LoRA module {choice} was trained on {info.base_model}, not {base}; "
+                                      f"use --model {info.base_model} or another module")
+            self._adapters[db_id] = info
+        return self._adapters[db_id]
 
     def database(self, db: str | Path) -> tuple[Database, Schema]:
         key = str(db)
@@ -104,6 +127,13 @@ class Pipeline:
             database, schema = self.database(db)
             self._indexes[key] = SchemaIndex.build(database, schema)
         return self._indexes[key]
+
+    @property
+    def reranker(self) -> Reranker:
+        """The trained cross-encoder (``retrieval.rerank = true``), loaded once."""
+        if self._reranker is None:
+            self._reranker = load_reranker()
+        return self._reranker
 
     @property
     def tokenizer(self):
@@ -134,27 +164,32 @@ class Pipeline:
         history = tuple(history)[-MAX_HISTORY_TURNS:]
         # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
         linking_text = " ".join([t.question for t in history] + [question])
-        r = self.config.retrieval
         with _stage(answer, "schema") as detail:
             database, schema = self.database(db)
             answer.db_id = database.name
             detail.update(tables=len(schema.tables), columns=len(schema.columns))
+        # A module answers best on the prompts it was trained with, so it brings its own settings.
+        adapter = self.adapter_for(schema.db_id)
+        r = replace(adapter.retrieval, enabled=True) if adapter else self.config.retrieval
+        prompt_config = adapter.prompt if adapter else self.config.prompt
         retrieval = None
         if r.enabled:
             with _stage(answer, "retrieve") as detail:
-                retrieval = self.schema_index(db).retrieve(linking_text, r, self.usage_prior(schema))
+                retrieval = self.schema_index(db).retrieve(linking_text, r, self.usage_prior(schema),
+                                                           self.reranker if r.rerank else None)
                 detail.update(_retrieval_detail(retrieval))
         examples: list[Example] = []
-        if self.config.prompt.examples:
+        if prompt_config.examples:
             with _stage(answer, "examples") as detail:
-                examples = self.example_index(schema).search(question, self.config.prompt.examples)
+                examples = self.example_index(schema).search(question, prompt_config.examples)
                 detail.update(examples=[asdict(e) for e in examples])
         with _stage(answer, "prompt") as detail:
-            budget = self.config.prompt.max_tokens
+            budget = prompt_config.max_tokens
             top_columns = r.top_columns
             while True:
                 parts = PromptParts(
-                    schema_ddl=schema.render(keep=retrieval.columns if retrieval else None),
+                    schema_ddl=schema.render(keep=retrieval.columns if retrieval else None,
+                                             style=prompt_config.schema_style),
                     question=question,
                     evidence=evidence,
                     values=tuple(f"{v.table}.{v.column} = {_sql_literal(v.value)}" for v in retrieval.values)
@@ -170,16 +205,31 @@ class Pipeline:
                 elif retrieval is not None and top_columns > 1:
                     top_columns = max(1, top_columns - 2)
                     retrieval = self.schema_index(db).retrieve(linking_text, replace(r, top_columns=top_columns),
-                                                               self.usage_prior(schema))
+                                                               self.usage_prior(schema),
+                                                               self.reranker if r.rerank else None)
                     answer.stage("retrieve").detail.update(_retrieval_detail(retrieval))
                 else:
                     break
             detail.update(prompt_tokens=prompt.n_tokens, budget=budget, over_budget=prompt.n_tokens > budget,
                           examples_used=len(examples), text=prompt.text)
             if retrieval:
-                full = build_prompt(self.tokenizer, replace(parts, schema_ddl=schema.render(), values=(), examples=()))
-                detail.update(full_schema_tokens=full.n_tokens)
+                detail.update(full_schema_tokens=self._full_schema_tokens(schema, parts))
         return answer, prompt
+
+    def _full_schema_tokens(self, schema: Schema, parts: PromptParts) -> int:
+        """Tokens the same prompt would take with the whole schema and no retrieved context.
+
+        The whole-schema prompt (up to ~28k tokens) is tokenised once per database with an empty
+        question; each question then adds its own tokens (give or take a merge at the seam).
+        """
+        key = schema.db_id
+        if key not in self._full_tokens:
+            empty = PromptParts(schema_ddl=schema.render(), question="")
+            self._full_tokens[key] = build_prompt(self.tokenizer, empty).n_tokens
+        question_only = replace(parts, schema_ddl="", values=(), examples=())
+        blank = PromptParts(schema_ddl="", question="")
+        return (self._full_tokens[key] + build_prompt(self.tokenizer, question_only).n_tokens
+                - build_prompt(self.tokenizer, blank).n_tokens)
 
     def ask(self, question: str, db: str | Path, evidence: str | None = None,
             history: Sequence[Turn] = ()) -> Answer:
@@ -196,6 +246,9 @@ class Pipeline:
         database, schema = self.database(db)
         with _stage(answer, "generate") as detail:
             g = self.config.generation
+            adapter = self.adapter_for(schema.db_id)
+            generator.use_adapter(adapter.name if adapter else None, adapter.path if adapter else None)
+            detail.update(adapter=str(adapter.path) if adapter else None)
             generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature)
             detail.update(candidates=len(generations), new_tokens=sum(x.n_tokens for x in generations))
         with _stage(answer, "extract") as detail:

@@ -6,8 +6,10 @@ Chinese descriptions from ``schemas/<db>.yaml`` (format in schemas/README.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from sqlalchemy import inspect, text
@@ -17,6 +19,8 @@ from finsql.errors import FinSQLError
 from finsql.paths import schemas_dir
 
 SAMPLE_VALUES = 3
+BRIEF_CHARS = 48  # longest column description kept by the brief style
+SchemaStyle = Literal["full", "brief"]
 
 
 @dataclass
@@ -76,11 +80,13 @@ class Schema:
     def columns(self) -> list[Column]:
         return [c for t in self.tables for c in t.columns]
 
-    def render(self, keep: dict[str, list[str]] | None = None) -> str:
-        """Compact DDL with descriptions as comments; ``keep`` limits it to some tables/columns.
+    def render(self, keep: dict[str, list[str]] | None = None, style: SchemaStyle = "full") -> str:
+        """DDL with descriptions as comments; ``keep`` limits it to some tables/columns.
 
         ``keep`` maps a table name to the column names to show (an empty list shows all of them);
-        key columns are always shown so the model can write joins.
+        key columns are always shown so the model can write joins. ``style="brief"`` keeps only the
+        first clause of each description, units and codes (no sample values): about a third of the
+        tokens, for a model fine-tuned on the database, which has learnt the rest.
         """
         blocks = []
         for table in self.tables:
@@ -90,11 +96,25 @@ class Schema:
             fk_cols = {c.lower() for fk in table.foreign_keys for c in fk.columns}
             shown = [c for c in table.columns
                      if not wanted or c.name.lower() in wanted or c.primary_key or c.name.lower() in fk_cols]
-            blocks.append(_render_table(table, shown))
+            blocks.append(_render_table(table, shown, style))
         return "\n\n".join(blocks)
 
 
-def _comment(column: Column) -> str:
+def _first_clause(text: str, limit: int) -> str:
+    clause = re.split(r"[;(]|\. |, e\.g", text, maxsplit=1)[0].strip().rstrip(".,")
+    return clause if len(clause) <= limit else clause[: limit - 1].rstrip() + "…"
+
+
+def _comment(column: Column, style: SchemaStyle) -> str:
+    if style == "brief":
+        parts = [_first_clause(column.en, BRIEF_CHARS)] if column.en else []
+        if column.unit:
+            parts.append(column.unit)
+        if column.values:
+            parts.append(", ".join(f"{k}={v}" for k, v in column.values.items()))
+        elif column.format and len(column.format) <= BRIEF_CHARS // 2:
+            parts.append(column.format)
+        return "; ".join(parts)
     parts = [column.en.rstrip(".")] if column.en else []
     if column.unit:
         parts.append(f"unit: {column.unit}")
@@ -107,13 +127,14 @@ def _comment(column: Column) -> str:
     return "; ".join(parts)
 
 
-def _render_table(table: Table, columns: list[Column]) -> str:
-    header = f"CREATE TABLE {table.name} (" + (f"  -- {table.en.rstrip('.')}" if table.en else "")
+def _render_table(table: Table, columns: list[Column], style: SchemaStyle) -> str:
+    about = _first_clause(table.en, 2 * BRIEF_CHARS) if style == "brief" else table.en.rstrip(".")
+    header = f"CREATE TABLE {table.name} (" + (f"  -- {about}" if about else "")
     entries: list[tuple[str, str]] = []  # (definition, comment)
     key = [c.name for c in table.columns if c.primary_key]
     for column in columns:
         pk = " PRIMARY KEY" if column.primary_key and len(key) == 1 else ""
-        entries.append((f"{column.name} {column.type}{pk}", _comment(column)))
+        entries.append((f"{column.name} {column.type}{pk}", _comment(column, style)))
     shown = {c.name for c in columns}
     if len(key) > 1:
         entries.append((f"PRIMARY KEY ({', '.join(key)})", ""))
@@ -155,9 +176,15 @@ def _samples(db: Database, table: str, column: str) -> list[str]:
     return distinct
 
 
+def descriptions_path(db: Database) -> Path:
+    """``schemas/<db name>.yaml`` for a bundled database, else a ``<name>.yaml`` beside the database file."""
+    bundled = schemas_dir() / f"{db.name}.yaml"
+    return bundled if bundled.is_file() else db.path.with_suffix(".yaml")
+
+
 def load_schema(db: Database, descriptions: Path | None = None) -> Schema:
-    """Introspect ``db`` and merge the descriptions file (default ``schemas/<db name>.yaml``)."""
-    path = descriptions or schemas_dir() / f"{db.name}.yaml"
+    """Introspect ``db`` and merge its descriptions file (``descriptions_path`` unless one is given)."""
+    path = descriptions or descriptions_path(db)
     described = _load_descriptions(path) if path.is_file() else {}
     described_tables = described.get("tables") or {}
     inspector = inspect(db.engine)

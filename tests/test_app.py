@@ -142,6 +142,7 @@ def test_evidence_lists_candidates_retrieval_and_timings(answered) -> None:
     expander = next(e for e in at.expander if e.label == "Why trust this answer")
     text = " ".join(m.value for m in expander.markdown) + " ".join(c.value for c in expander.caption)
     assert "candidates agree" in text and "daily_close" in text and "Stage timings" in text
+    assert "the base model (no LoRA module for this database)" in text
     candidates = expander.dataframe[0].value
     assert len(candidates) == len(answer.candidates) and candidates["chosen"].tolist().count("✓") == 1
 

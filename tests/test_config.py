@@ -30,7 +30,7 @@ def test_toml_file_and_overrides(tmp_path) -> None:
     ("toml", "message"),
     [
         ('[modle]\nname = "x"\n', "unknown setting 'modle'"),
-        ("[execution]\ntimeout = 3\n", "unknown setting execution.'timeout'"),
+        ("[execution]\ntimeout = 3\n", "unknown setting 'execution.timeout'"),
         ("[execution]\ntimeout_s = -1\n", "timeout_s must be positive"),
         ('[model]\nquantization = "8bit"\n', "quantization must be"),
         ("[generation]\nmax_new_tokens = 0\n", "max_new_tokens must be positive"),

@@ -83,3 +83,23 @@ def test_prompt_respects_the_token_budget(tiny_model, small_db) -> None:
     assert detail["budget"] == 256
     assert prompt.n_tokens <= 256 or detail["over_budget"]
     assert prompt.n_tokens <= full.n_tokens
+
+
+def test_full_schema_size_in_the_trace_is_the_exact_token_count(pipeline, bundled_data_dir) -> None:
+    from finsql.prompt.builder import PromptParts, build_prompt
+
+    _, schema = pipeline.database("fund")
+    for question in ("How many funds are there?", "哪些基金经理在2023年管理了超过3只基金？"):
+        answer, _ = pipeline.prepare(question, "fund")
+        exact = build_prompt(pipeline.tokenizer, PromptParts(schema_ddl=schema.render(), question=question))
+        assert answer.stage("prompt").detail["full_schema_tokens"] == exact.n_tokens
+
+
+def test_brief_schema_keeps_codes_and_drops_samples(pipeline, bundled_data_dir) -> None:
+    _, schema = pipeline.database("fund")
+    keep = {"mf_fundarchives": []}
+    full, brief = schema.render(keep=keep), schema.render(keep=keep, style="brief")
+    tokens = pipeline.tokenizer
+    assert len(tokens(brief)["input_ids"]) < 0.6 * len(tokens(full)["input_ids"])
+    assert "1101=Equity" in brief and "e.g." not in brief
+    assert brief.count("\n") == full.count("\n")  # the same columns, keys and foreign keys

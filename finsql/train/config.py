@@ -1,0 +1,152 @@
+"""Typed training settings, read from a TOML file and overridable by command-line flags.
+
+    [lora]
+    rank = 8
+    alpha = 16
+    target_modules = ["q_proj", "k_proj", "v_proj", "o_proj"]
+    layers = "12-23"          # decoder layers that get LoRA weights; "all" for every layer
+
+    [optim]
+    learning_rate = 2e-4
+    epochs = 1
+    max_steps = 0             # 0: run the epochs
+    batch_tokens = 2048       # examples of similar length are packed into a batch up to this size
+    save_every = 20           # optimizer steps between checkpoints
+
+    [augment]
+    paraphrase = true         # en<->zh, finance synonyms from schemas/*.yaml, question templates
+    skeleton = true           # "-- skeleton: SELECT _ FROM _" before the SQL
+    model_paraphrase = false  # the base model paraphrases too (slow on a CPU)
+    cot = 0                   # chain-of-thought targets written by the base model, for at most N pairs
+
+    [prompt]                  # the pipeline's prompt settings the module is trained (and later used) with
+    schema_style = "brief"
+    examples = 0
+
+Every module of one hub must share rank, alpha, target modules and layers so LoraHub can fuse them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from finsql.config import PromptConfig, RetrievalConfig, read_toml, settings_from
+from finsql.errors import FinSQLError
+from finsql.models import DEFAULT_LLM
+
+# Projections of the decoder layers of the supported model families (Qwen2, Llama/SmolLM2).
+KNOWN_TARGET_MODULES = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
+
+
+@dataclass(frozen=True)
+class LoraSettings:
+    rank: int = field(default=8, metadata={"help": "LoRA rank r; equal across modules of one hub"})
+    alpha: int = field(default=16, metadata={"help": "LoRA scaling numerator (scale = alpha / rank)"})
+    dropout: float = 0.05
+    target_modules: tuple[str, ...] = ("q_proj", "k_proj", "v_proj", "o_proj")
+    layers: str = field(default="12-23", metadata={"help": "decoder layers with LoRA: 'all', '12-23' or '0,5,7'"})
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "target_modules", tuple(self.target_modules))
+        if self.rank <= 0:
+            raise FinSQLError(f"lora.rank must be a positive integer, not {self.rank}")
+        if self.alpha <= 0:
+            raise FinSQLError(f"lora.alpha must be positive, not {self.alpha}")
+        if not 0 <= self.dropout < 1:
+            raise FinSQLError(f"lora.dropout must be in [0, 1), not {self.dropout}")
+        if not self.target_modules:
+            raise FinSQLError("lora.target_modules is empty; name at least one, e.g. [\"q_proj\", \"v_proj\"]")
+        unknown = [m for m in self.target_modules if m not in KNOWN_TARGET_MODULES]
+        if unknown:
+            raise FinSQLError(f"unknown lora target module {unknown[0]!r}; known: {', '.join(KNOWN_TARGET_MODULES)}")
+        self.layer_indices(10**6)  # syntax check only
+
+    def layer_indices(self, n_layers: int) -> list[int] | None:
+        """The layer numbers ``layers`` names (None = all), checked against the model's ``n_layers``."""
+        if self.layers == "all":
+            return None
+        try:
+            indices: set[int] = set()
+            for part in self.layers.split(","):
+                lo, _, hi = part.strip().partition("-")
+                indices.update(range(int(lo), int(hi or lo) + 1))
+        except ValueError:
+            raise FinSQLError(f"lora.layers {self.layers!r} is not 'all', a range like '12-23' or a list "
+                              "like '0,5,7'") from None
+        if not indices or min(indices) < 0 or max(indices) >= n_layers:
+            raise FinSQLError(f"lora.layers {self.layers!r} is outside the model's layers 0-{n_layers - 1}")
+        return sorted(indices)
+
+
+@dataclass(frozen=True)
+class OptimSettings:
+    learning_rate: float = 2e-4
+    weight_decay: float = 0.0
+    warmup_steps: int = 5
+    epochs: int = 1
+    max_steps: int = field(default=0, metadata={"help": "stop after this many optimizer steps (0: run the epochs)"})
+    batch_tokens: int = field(default=2048, metadata={"help": "padded tokens per batch; similar lengths are packed"})
+    max_seq_tokens: int = field(default=2048, metadata={"help": "longer examples are skipped and counted"})
+    save_every: int = field(default=20, metadata={"help": "optimizer steps between checkpoints"})
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("epochs", "batch_tokens", "max_seq_tokens", "save_every"):
+            if getattr(self, name) <= 0:
+                raise FinSQLError(f"optim.{name} must be positive, not {getattr(self, name)}")
+        if self.learning_rate <= 0:
+            raise FinSQLError(f"optim.learning_rate must be positive, not {self.learning_rate}")
+        if self.max_steps < 0 or self.warmup_steps < 0:
+            raise FinSQLError("optim.max_steps and optim.warmup_steps must be 0 or more")
+
+
+@dataclass(frozen=True)
+class AugmentSettings:
+    paraphrase: bool = field(default=True, metadata={"help": "en<->zh, synonyms, templates"})
+    skeleton: bool = field(default=True, metadata={"help": "skeleton-then-SQL targets"})
+    cot: int = field(default=0, metadata={"help": "chain-of-thought targets for at most this many pairs "
+                                                 "(the base model writes them; slow on a CPU)"})
+    model_paraphrase: bool = field(default=False, metadata={"help": "the base model also paraphrases each "
+                                                                 "question (slow on a CPU)"})
+    max_per_pair: int = field(default=2, metadata={"help": "paraphrases kept per original pair"})
+
+    def __post_init__(self) -> None:
+        if self.cot < 0 or self.max_per_pair < 0:
+            raise FinSQLError("augment.cot and augment.max_per_pair must be 0 or more")
+
+
+def _default_prompt() -> PromptConfig:
+    return PromptConfig(examples=0, max_tokens=1536, schema_style="brief")
+
+
+def _default_retrieval() -> RetrievalConfig:
+    return RetrievalConfig(top_tables=3, top_columns=7)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    base_model: str = DEFAULT_LLM
+    quantization: Literal["4bit", "none"] = "4bit"
+    device: str = "auto"
+    lora: LoraSettings = field(default_factory=LoraSettings)
+    optim: OptimSettings = field(default_factory=OptimSettings)
+    augment: AugmentSettings = field(default_factory=AugmentSettings)
+    prompt: PromptConfig = field(default_factory=_default_prompt)
+    retrieval: RetrievalConfig = field(default_factory=_default_retrieval)
+
+    def __post_init__(self) -> None:
+        if self.quantization not in ("4bit", "none"):
+            raise FinSQLError(f"quantization must be '4bit' or 'none', not {self.quantization!r}")
+
+
+def load_train_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> TrainConfig:
+    """Read a TOML file (or defaults) and apply ``section.key`` overrides such as ``{"lora.rank": 16}``."""
+    values: dict[str, Any] = read_toml(path, "training config") if path is not None else {}
+    for dotted, value in (overrides or {}).items():
+        if value is None:
+            continue
+        section, _, key = dotted.rpartition(".")
+        (values.setdefault(section, {}) if section else values)[key] = value
+    return settings_from(TrainConfig(), values)

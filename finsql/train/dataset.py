@@ -1,0 +1,95 @@
+"""Training pairs -> token ids with labels on the answer only, batched by length.
+
+The prompt of each pair is built by the pipeline itself (``Pipeline.prepare`` with the module's
+prompt and retrieval settings), so the module learns on exactly the prompts it answers at inference.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from finsql.pipeline import Pipeline
+from finsql.train.augment import TrainPair
+
+IGNORE = -100
+ANSWER_END = ";\n```"  # the generator stops at ";" or the fence (generate.STOP_STRINGS); learn both
+
+
+@dataclass(frozen=True)
+class Tokenized:
+    input_ids: list[int]
+    answer_start: int  # index of the first answer token; earlier tokens carry no loss
+    kind: str
+
+    @property
+    def n_answer(self) -> int:
+        return len(self.input_ids) - self.answer_start
+
+
+@dataclass
+class BuiltData:
+    examples: list[Tokenized]
+    skipped_too_long: int
+    fingerprint: str  # hash of every prompt and target: the card records which data made the module
+
+
+def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_seq_tokens: int) -> BuiltData:
+    tokenizer = pipeline.tokenizer
+    end = tokenizer.eos_token or ""
+    digest = hashlib.sha256()
+    examples, skipped = [], 0
+    for pair in pairs:
+        _, prompt = pipeline.prepare(pair.question, db, evidence=pair.hint)
+        target = pair.target.strip().rstrip(";") + ANSWER_END + end
+        digest.update(prompt.text.encode() + b"\0" + target.encode() + b"\0")
+        prompt_ids = tokenizer(prompt.text, add_special_tokens=False)["input_ids"]
+        answer_ids = tokenizer(target, add_special_tokens=False)["input_ids"]
+        if len(prompt_ids) + len(answer_ids) > max_seq_tokens:
+            skipped += 1
+            continue
+        examples.append(Tokenized(prompt_ids + answer_ids, len(prompt_ids), pair.kind))
+    return BuiltData(examples, skipped, digest.hexdigest()[:16])
+
+
+def length_batches(examples: Sequence[Tokenized], batch_tokens: int, seed: int, epoch: int) -> list[list[int]]:
+    """Indices of ``examples`` in batches of similar length, at most ``batch_tokens`` padded tokens each.
+
+    Shuffled per epoch, then sorted by length within windows of 32 so padding stays small while the
+    order still changes from epoch to epoch. The same (seed, epoch) always gives the same batches,
+    which is what lets an interrupted run skip exactly the batches it already trained on.
+    """
+    order = list(range(len(examples)))
+    random.Random(seed * 1000 + epoch).shuffle(order)
+    batches: list[list[int]] = []
+    for start in range(0, len(order), 32):
+        window = sorted(order[start:start + 32], key=lambda i: len(examples[i].input_ids))
+        batch: list[int] = []
+        for i in window:
+            longest = max([len(examples[j].input_ids) for j in batch] + [len(examples[i].input_ids)])
+            if batch and longest * (len(batch) + 1) > batch_tokens:
+                batches.append(batch)
+                batch = []
+            batch.append(i)
+        if batch:
+            batches.append(batch)
+    random.Random(seed * 1000 + epoch + 1).shuffle(batches)
+    return batches
+
+
+def collate(examples: Sequence[Tokenized], pad_id: int):
+    """Right-padded ``input_ids``, ``attention_mask`` and ``labels`` (IGNORE outside the answers)."""
+    import torch
+
+    width = max(len(e.input_ids) for e in examples)
+    ids = torch.full((len(examples), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(examples), width), dtype=torch.long)
+    labels = torch.full((len(examples), width), IGNORE, dtype=torch.long)
+    for row, e in enumerate(examples):
+        n = len(e.input_ids)
+        ids[row, :n] = torch.tensor(e.input_ids)
+        mask[row, :n] = 1
+        labels[row, e.answer_start:n] = torch.tensor(e.input_ids[e.answer_start:])
+    return ids, mask, labels

@@ -1,0 +1,166 @@
+"""LoraHub fusion: a module for a database with only a few examples, composed from trained ones.
+
+    python -m finsql.train fuse bank --from fund stock macro --examples 5 --budget 20
+
+Weights w_i are searched without gradients (nevergrad's NGOpt) to minimise the answer-only loss
+on a few of the target database's train pairs plus an L1 penalty, composing every LoRA matrix as
+Â = Σ w_i·A_i and B̂ = Σ w_i·B_i (not peft's ``add_weighted_adapter``, which does not compose A and B
+this way). The result is an ordinary PEFT module with its own card.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from finsql.adapters import AdapterInfo, base_model_hash, read_adapter, write_meta
+from finsql.errors import FinSQLError
+from finsql.paths import adapters_dir
+
+SHARED_LORA_KEYS = ("r", "lora_alpha", "target_modules", "layers_to_transform")
+
+
+@dataclass(frozen=True)
+class FusionSettings:
+    examples: int = 5  # few-shot train pairs of the target database the loss is measured on
+    budget: int = 20  # loss evaluations nevergrad may spend
+    l1: float = 0.05  # weight of the L1 penalty on the fusion weights (LoraHub's default)
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.examples <= 0 or self.budget <= 0 or self.l1 < 0:
+            raise FinSQLError("fuse needs --examples > 0, --budget > 0 and --l1 >= 0")
+
+
+@dataclass
+class FusionResult:
+    weights: dict[str, float]
+    loss: float  # answer-only loss of the fused module on the examples (without the penalty)
+    base_loss: float  # the same loss with every weight 0, i.e. the base model alone
+    evaluations: int
+
+
+def check_compatible(modules: list[AdapterInfo]) -> dict:
+    """The shared LoRA settings; modules that differ in rank, targets, layers or base are refused."""
+    if len(modules) < 2:
+        raise FinSQLError("fusion needs at least two trained modules (--from A B ...)")
+    configs = [json.loads((m.path / "adapter_config.json").read_text(encoding="utf-8")) for m in modules]
+    for key in SHARED_LORA_KEYS:
+        values = {json.dumps(c.get(key), sort_keys=True) for c in configs}
+        if len(values) > 1:
+            raise FinSQLError(f"modules differ in LoRA setting {key!r} ({', '.join(sorted(values))}); "
+                              "fusion needs modules trained with the same settings")
+    bases = {m.base_model for m in modules}
+    if len(bases) > 1:
+        raise FinSQLError(f"modules come from different base models ({', '.join(sorted(bases))})")
+    return configs[0]
+
+
+def compose(states: list[dict], weights: list[float]) -> dict:
+    """Σ w_i·A_i and Σ w_i·B_i for every LoRA matrix of the modules' state dicts."""
+    return {key: sum(w * s[key].float() for w, s in zip(weights, states, strict=True)) for key in states[0]}
+
+
+def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, out: Path,
+         show_progress: bool = True) -> FusionResult:
+    import nevergrad as ng
+    import torch
+    from peft import PeftModel, set_peft_model_state_dict
+    from safetensors.torch import load_file
+
+    from finsql.config import ModelConfig, PipelineConfig
+    from finsql.models import LoadOptions, load_model
+    from finsql.pipeline import Pipeline
+    from finsql.train.__main__ import read_train_items
+    from finsql.train.augment import TrainPair
+    from finsql.train.dataset import build_examples, collate
+    from finsql.train.trainer import answer_loss_module
+
+    check_compatible(modules)
+    first = modules[0]
+    _, items = read_train_items(target_db, None)
+    chosen = random.Random(settings.seed).sample(items, min(settings.examples, len(items)))
+    pairs = [TrainPair(i.question, i.sql, i.sql, "original", i.id) for i in chosen]
+    pipeline = Pipeline(PipelineConfig(model=ModelConfig(name=first.base_model, adapter="none"),
+                                       retrieval=replace(first.retrieval, enabled=True), prompt=first.prompt))
+    data = build_examples(pairs, pipeline, target_db, 4096)
+    quantization = first.meta["train"]["quantization"]
+    loaded = load_model(first.base_model, LoadOptions(quantization=quantization))
+    model = PeftModel.from_pretrained(loaded.model, str(first.path), adapter_name="fused")
+    model.eval()
+    module = answer_loss_module(model)
+    states = [load_file(str(m.path / "adapter_model.safetensors")) for m in modules]
+    batches = [collate([e], loaded.tokenizer.pad_token_id) for e in data.examples]
+
+    def loss_of(weights: list[float]) -> float:
+        set_peft_model_state_dict(model, compose(states, weights), adapter_name="fused")
+        with torch.inference_mode():
+            return sum(float(module(*(t.to(model.device) for t in b))) for b in batches) / len(batches)
+
+    def objective(weights) -> float:
+        return loss_of(list(weights)) + settings.l1 * float(sum(abs(w) for w in weights))
+
+    n = len(modules)
+    parametrization = ng.p.Array(init=[1.0 / n] * n, lower=-1.5, upper=1.5)
+    parametrization.random_state.seed(settings.seed)
+    optimizer = ng.optimizers.NGOpt(parametrization=parametrization, budget=settings.budget)
+    for i in range(settings.budget):
+        candidate = optimizer.ask()
+        value = objective(candidate.value)
+        optimizer.tell(candidate, value)
+        if show_progress:
+            print(f"fuse {i + 1}/{settings.budget}: weights {[round(float(w), 3) for w in candidate.value]} "
+                  f"objective {value:.4f}", flush=True)
+    best = [float(w) for w in optimizer.provide_recommendation().value]
+    loss = loss_of(best)
+    base_loss = loss_of([0.0] * n)
+    set_peft_model_state_dict(model, compose(states, best), adapter_name="fused")
+    out.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(out), selected_adapters=["fused"])
+    _flatten_adapter_folder(out)
+    result = FusionResult({m.db_id: round(w, 4) for m, w in zip(modules, best, strict=True)}, round(loss, 4),
+                          round(base_loss, 4), settings.budget)
+    write_meta(out, {
+        "db_id": target_db, "base_model": first.base_model, "base_sha256": base_model_hash(first.base_model),
+        "prompt": first.meta["prompt"], "retrieval": first.meta["retrieval"], "train": first.meta["train"],
+        "data": {"train_file": f"{len(chosen)} pairs of the {target_db} train set", "examples": len(chosen),
+                 "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long},
+        "augment": [], "fusion": {"sources": [str(m.path) for m in modules], "weights": result.weights,
+                                  "loss": result.loss, "base_loss": result.base_loss,
+                                  "evaluations": result.evaluations, "l1": settings.l1},
+        "result": {"steps": 0, "final_loss": result.loss, "device": str(model.device)}, "dev_ex": None,
+    })
+    return result
+
+
+def _flatten_adapter_folder(out: Path) -> None:
+    """peft saves a non-default adapter under ``<out>/<name>/``; a module folder holds the files directly."""
+    nested = out / "fused"
+    if nested.is_dir():
+        for f in nested.iterdir():
+            f.replace(out / f.name)
+        nested.rmdir()
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m finsql.train fuse", description=__doc__.split("\n\n")[0])
+    parser.add_argument("target", help="database the fused module is for")
+    parser.add_argument("--from", dest="sources", nargs="+", required=True, metavar="DB_OR_FOLDER",
+                        help="trained modules: database names (adapters/<db>) or module folders")
+    parser.add_argument("--examples", type=int, default=FusionSettings.examples)
+    parser.add_argument("--budget", type=int, default=FusionSettings.budget)
+    parser.add_argument("--l1", type=float, default=FusionSettings.l1)
+    parser.add_argument("--seed", type=int, default=FusionSettings.seed)
+    parser.add_argument("--out", type=Path, help="output folder (default adapters/<target>)")
+    args = parser.parse_args(argv)
+    from finsql.models import quiet_libraries
+
+    quiet_libraries()
+    modules = [read_adapter(Path(s) if "/" in s else adapters_dir() / s) for s in args.sources]
+    out = args.out or adapters_dir() / args.target
+    result = fuse(args.target, modules, FusionSettings(args.examples, args.budget, args.l1, args.seed), out)
+    print(f"{args.target}: weights {result.weights}, loss {result.loss} (base alone {result.base_loss}) -> {out}")
+    return 0

@@ -1,0 +1,272 @@
+"""`python -m finsql.train`: real augmentation on the bundled databases, real LoRA training of the tiny
+model (SmolLM2-135M, 4-bit on the CPU), real PEFT files, resume after a crash, LoraHub fusion."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import TEST_MODEL
+
+from finsql.calibrate.extract import extract_sql
+from finsql.datasets import load_questions
+from finsql.db import Database
+from finsql.errors import FinSQLError
+from finsql.prompt.examples import train_set_path
+from finsql.schema import load_schema
+from finsql.train.augment import Augmenter
+from finsql.train.config import AugmentSettings, load_train_config
+from finsql.train.dataset import IGNORE, Tokenized, collate, length_batches
+
+# Small and fast: 12 real fund pairs (x4 with augmentation), batches of at most 1,400 tokens, a checkpoint
+# every 2 steps.
+FAST = ["--model", TEST_MODEL, "--batch-tokens", "1400", "--save-every", "2", "--quiet"]
+
+
+@pytest.fixture(scope="module")
+def small_train_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("train") / "fund_train.jsonl"
+    path.write_text("\n".join(train_set_path("fund").read_text(encoding="utf-8").splitlines()[:12]) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def train_cli(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "finsql.train", *args], capture_output=True, text=True,
+                          timeout=900, env={**os.environ, **(env or {})}, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def trained_module(tmp_path_factory, small_train_file, bundled_data_dir) -> Path:
+    """A real fund module of the tiny model: 4 steps on the 4-bit base, saved in PEFT format."""
+    out = tmp_path_factory.mktemp("modules") / "fund"
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "4", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+@pytest.mark.parametrize(("flags", "message"), [
+    (["--rank", "0"], "lora.rank must be a positive integer"),
+    (["--layers", "40-50"], "outside the model's layers"),
+    (["--learning-rate", "-1"], "optim.learning_rate must be positive"),
+])
+def test_bad_settings_are_refused_in_one_line(flags, message, tmp_path, small_train_file) -> None:
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "1",
+                     "--out", str(tmp_path / "m"), *flags)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: ") and message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "m" / "adapter_model.safetensors").exists()
+
+
+def test_unknown_target_module_and_setting_in_toml_are_refused(tmp_path) -> None:
+    bad_target = tmp_path / "a.toml"
+    bad_target.write_text('[lora]\ntarget_modules = ["q_proj", "qkv"]\n')
+    with pytest.raises(FinSQLError, match="unknown lora target module 'qkv'"):
+        load_train_config(bad_target)
+    typo = tmp_path / "b.toml"
+    typo.write_text("[optim]\nlearnig_rate = 0.1\n")
+    with pytest.raises(FinSQLError, match="unknown setting 'optim.learnig_rate'"):
+        load_train_config(typo)
+    broken = tmp_path / "c.toml"
+    broken.write_text("[optim\n")
+    with pytest.raises(FinSQLError, match="not valid TOML"):
+        load_train_config(broken)
+
+
+def test_malformed_training_data_is_named_by_line(tmp_path, bundled_data_dir) -> None:
+    good = train_set_path("fund").read_text(encoding="utf-8").splitlines()[:3]
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join([*good, "{not json", good[0]]) + "\n", encoding="utf-8")
+    proc = train_cli("fund", *FAST, "--train-file", str(data), "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2
+    assert f"{data.name}:4" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    proc = train_cli("fund", *FAST, "--train-file", str(empty), "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2 and "no training pairs" in proc.stderr
+
+
+def test_augmentation_keeps_only_new_questions_whose_sql_reproduces_the_gold(bundled_data_dir) -> None:
+    database = Database("fund")
+    items = load_questions(train_set_path("fund"), "jsonl").items[:30]
+    augmenter = Augmenter(database, load_schema(database), AugmentSettings(max_per_pair=3))
+    pairs = augmenter.run(items)
+    report = {kind: (gen, kept) for kind, gen, kept in augmenter.report.table()}
+    assert report["original"] == (30, 30)
+    assert report["paraphrase-zh"][1] == sum(1 for i in items if i.question_zh)
+    assert report["skeleton"] == (30, 30)
+    assert len({p.question.lower() for p in pairs if p.kind != "skeleton"}) == \
+        len([p for p in pairs if p.kind != "skeleton"])  # no question twice
+    gold = {i.id: database.execute(i.sql).rows for i in items}
+    for pair in pairs:
+        # The SQL the model learns (comments stripped as at inference) is the verified gold SQL.
+        assert extract_sql(pair.target) == pair.sql.rstrip(";")
+        assert database.execute(pair.sql).rows == gold[pair.source_id]
+    skeleton = next(p for p in pairs if p.kind == "skeleton")
+    assert skeleton.target.startswith("-- skeleton: SELECT") and skeleton.hint
+
+
+def test_labels_cover_the_answer_only_and_batches_respect_the_token_budget() -> None:
+    examples = [Tokenized(list(range(1, n + 1)), n - 3, "original") for n in (5, 9, 7, 12, 6, 30)]
+    ids, mask, labels = collate(examples[:2], pad_id=0)
+    assert labels[0].tolist() == [IGNORE, IGNORE, 3, 4, 5] + [IGNORE] * 4
+    assert labels[1].tolist()[:6] == [IGNORE] * 6 and labels[1].tolist()[6:] == [7, 8, 9]
+    assert mask[0].tolist() == [1] * 5 + [0] * 4
+    batches = length_batches(examples, batch_tokens=24, seed=1, epoch=0)
+    assert sorted(i for b in batches for i in b) == list(range(6))
+    for batch in batches:
+        longest = max(len(examples[i].input_ids) for i in batch)
+        assert len(batch) == 1 or longest * len(batch) <= 24
+    assert batches == length_batches(examples, batch_tokens=24, seed=1, epoch=0)
+    assert batches != length_batches(examples, batch_tokens=24, seed=1, epoch=1) or len(batches) < 3
+
+
+def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
+    from peft import PeftModel
+    from safetensors.torch import load_file
+
+    from finsql.adapters import read_adapter
+    from finsql.models import load_model
+
+    info = read_adapter(trained_module)
+    assert info.db_id == "fund" and info.base_model == TEST_MODEL
+    assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 4
+    card = (trained_module / "README.md").read_text(encoding="utf-8")
+    assert "Base model: `smollm2-135m`" in card and "| paraphrase-zh |" in card
+    assert not (trained_module / "checkpoint").exists()
+    weights = load_file(str(trained_module / "adapter_model.safetensors"))
+    b_matrices = [w for k, w in weights.items() if "lora_B" in k]
+    assert b_matrices and any(float(w.abs().max()) > 0 for w in b_matrices)  # B starts at 0: it learnt
+    config = json.loads((trained_module / "adapter_config.json").read_text())
+    assert config["r"] == 8 and sorted(config["target_modules"]) == ["k_proj", "o_proj", "q_proj", "v_proj"]
+    model = PeftModel.from_pretrained(load_model(TEST_MODEL).model, str(trained_module))
+    assert sum(p.numel() for n, p in model.named_parameters() if "lora_" in n) == \
+        sum(w.numel() for w in weights.values())
+
+
+def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_file, bundled_data_dir) -> None:
+    out = tmp_path / "fund"
+    data = ["--train-file", str(small_train_file)]
+    args = [sys.executable, "-m", "finsql.train", "fund", *FAST, *data, "--max-steps", "4", "--out", str(out)]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    run_file = out / "checkpoint" / "run.json"
+    deadline = time.time() + 600
+    while not run_file.exists() and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.5)
+    assert run_file.exists(), proc.communicate()[1] if proc.poll() is not None else "no checkpoint in time"
+    proc.send_signal(signal.SIGKILL)  # a crash: no chance to clean up
+    proc.wait()
+    assert json.loads(run_file.read_text())["step"] == 2
+    assert not (out / "finsql_adapter.json").exists()
+
+    done = train_cli("fund", *FAST, *data, "--max-steps", "4", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    result = json.loads((out / "finsql_adapter.json").read_text())["result"]
+    assert result["resumed_from_step"] == 2 and result["steps"] == 4
+
+
+def test_checkpoint_of_other_settings_is_not_resumed(tmp_path, small_train_file, bundled_data_dir) -> None:
+    out = tmp_path / "fund"
+    checkpoint = out / "checkpoint"
+    checkpoint.mkdir(parents=True)
+    (checkpoint / "run.json").write_text(json.dumps({"step": 3, "key": {"data": "other"}}))
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "2", "--out", str(out))
+    assert proc.returncode == 2 and "made with other data or settings" in proc.stderr
+
+
+def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, tmp_path, bundled_data_dir) -> None:
+    from finsql.config import load_config
+    from finsql.generate import HFGenerator
+    from finsql.models import load_model
+    from finsql.pipeline import Pipeline
+
+    hub = tmp_path / "hub"
+    hub.mkdir()
+    (hub / "fund").symlink_to(trained_module, target_is_directory=True)
+    os.environ["FINSQL_ADAPTERS_DIR"] = str(hub)
+    try:
+        generator = HFGenerator(load_model(TEST_MODEL))  # its own copy: LoRA layers are injected into it
+        with_module = Pipeline(load_config(model__name=TEST_MODEL, generation__candidates=1,
+                                           generation__max_new_tokens=24), generator=generator)
+        answer = with_module.ask("How many funds are there?", "fund")
+        assert answer.stage("generate").detail["adapter"] == str(hub / "fund")
+        assert "e.g." not in answer.stage("prompt").detail["text"]  # the module's brief prompt
+        assert with_module.adapter_for("macro") is None  # no module for macro: the base answers
+        base = Pipeline(load_config(model__name=TEST_MODEL, model__adapter="none", generation__candidates=1,
+                                    generation__max_new_tokens=24), generator=generator)
+        prompt = answer.stage("prompt").detail["text"]
+        with_lora = generator.generate(prompt, 8)[0]
+        generator.use_adapter(None)
+        without = generator.generate(prompt, 8)[0]
+        assert with_lora.mean_logprob != without.mean_logprob  # the module changes what the model writes
+        assert base.ask("How many funds are there?", "fund").stage("generate").detail["adapter"] is None
+    finally:
+        del os.environ["FINSQL_ADAPTERS_DIR"]
+
+
+def test_lorahub_composes_a_and_b_as_weighted_sums() -> None:
+    import torch
+
+    from finsql.train.lorahub import compose
+
+    a = {"x.lora_A.weight": torch.ones(2, 3), "x.lora_B.weight": torch.full((3, 2), 2.0)}
+    b = {"x.lora_A.weight": torch.full((2, 3), 3.0), "x.lora_B.weight": torch.zeros(3, 2)}
+    fused = compose([a, b], [0.5, -1.0])
+    assert torch.equal(fused["x.lora_A.weight"], torch.full((2, 3), -2.5))
+    assert torch.equal(fused["x.lora_B.weight"], torch.full((3, 2), 1.0))
+
+
+def test_fuse_builds_a_loadable_module_for_a_small_database(trained_module, tmp_path) -> None:
+    import shutil
+
+    import torch
+    from safetensors.torch import load_file, save_file
+
+    from finsql.adapters import read_adapter
+
+    other = tmp_path / "macro"
+    shutil.copytree(trained_module, other)
+    weights = load_file(str(other / "adapter_model.safetensors"))
+    save_file({k: -0.5 * v for k, v in weights.items()}, str(other / "adapter_model.safetensors"))
+    meta = json.loads((other / "finsql_adapter.json").read_text())
+    (other / "finsql_adapter.json").write_text(json.dumps({**meta, "db_id": "macro"}))
+
+    out = tmp_path / "bank"
+    proc = train_cli("fuse", "bank", "--from", str(trained_module), str(other), "--examples", "1",
+                     "--budget", "3", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    info = read_adapter(out)
+    fusion = info.meta["fusion"]
+    assert info.db_id == "bank" and set(fusion["weights"]) == {"fund", "macro"}
+    w_fund, w_macro = fusion["weights"]["fund"], fusion["weights"]["macro"]
+    fused = load_file(str(out / "adapter_model.safetensors"))
+    key = next(k for k in fused if "lora_A" in k)
+    expected = (w_fund - 0.5 * w_macro) * load_file(str(trained_module / "adapter_model.safetensors"))[key]
+    assert torch.allclose(fused[key].float(), expected.float(), atol=1e-3)
+
+
+def test_fuse_refuses_modules_of_different_rank(trained_module, tmp_path) -> None:
+    import shutil
+
+    other = tmp_path / "stock"
+    shutil.copytree(trained_module, other)
+    config = json.loads((other / "adapter_config.json").read_text())
+    (other / "adapter_config.json").write_text(json.dumps({**config, "r": 16}))
+    proc = train_cli("fuse", "bank", "--from", str(trained_module), str(other), "--out", str(tmp_path / "b"))
+    assert proc.returncode == 2 and "differ in LoRA setting 'r'" in proc.stderr
+
+
+@pytest.mark.gpu
+def test_training_runs_on_cuda_in_4bit(tmp_path, small_train_file, bundled_data_dir) -> None:
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "2", "--device", "cuda",
+                     "--out", str(tmp_path / "m"))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads((tmp_path / "m" / "finsql_adapter.json").read_text())["result"]
+    assert result["device"].startswith("cuda") and result["steps"] == 2
