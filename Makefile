@@ -1,6 +1,7 @@
 # FinSQL: every command sets up what it needs first, so each works on a fresh clone.
 #   make run    set everything up, then start FinSQL on the bundled databases with the default model
 #   make test   set everything up for the tests, then run them
+#   make train  retrain the shipped LoRA modules (fund, stock, macro; bank fused with LoraHub)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -8,7 +9,7 @@ INSTALLED := $(VENV)/.finsql-installed
 DATABASES := fund stock macro bank
 DB_FILES := $(DATABASES:%=data/%.sqlite)
 
-.PHONY: setup setup-test run browser test test-slow lint data models-default models-test clean
+.PHONY: setup setup-test run browser test test-slow train lint data models-default models-test clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,10 @@ test: setup-test
 
 test-slow: setup setup-test
 	$(PY) -m pytest -m slow
+
+train: setup
+	$(PY) -m finsql.train fund stock macro
+	$(PY) -m finsql.train fuse bank --from fund stock macro --examples 5 --budget 20
 
 lint: | $(INSTALLED)
 	$(PY) -m ruff check finsql tests app benchmarks
