@@ -34,6 +34,7 @@ from finsql.eval.runner import EVAL_MAX_ROWS
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
 from finsql.pipeline import Pipeline
+from finsql.prompt.examples import train_set_path
 
 
 def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool) -> list[list]:
@@ -73,9 +74,13 @@ def training_memory(db: str, steps: int) -> list[list]:
     for quantization in ("4bit", "none"):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / db
+            # The first 24 train pairs: the same batches for both runs, without augmenting the whole set.
+            pairs = Path(tmp) / "train.jsonl"
+            pairs.write_text("\n".join(train_set_path(db).read_text(encoding="utf-8").splitlines()[:24]) + "\n",
+                             encoding="utf-8")
             proc = subprocess.run([sys.executable, "-m", "finsql.train", db, "--max-steps", str(steps),
-                                   "--quantization", quantization, "--out", str(out), "--quiet"],
-                                  capture_output=True, text=True)
+                                   "--quantization", quantization, "--train-file", str(pairs), "--out", str(out),
+                                   "--quiet"], capture_output=True, text=True)
             if proc.returncode != 0:
                 raise SystemExit(f"training with quantization={quantization} failed: {proc.stderr.strip()}")
             results[quantization] = json.loads((out / "finsql_adapter.json").read_text())["result"]

@@ -49,7 +49,8 @@ def check_compatible(modules: list[AdapterInfo]) -> dict:
         raise FinSQLError("fusion needs at least two trained modules (--from A B ...)")
     configs = [json.loads((m.path / "adapter_config.json").read_text(encoding="utf-8")) for m in modules]
     for key in SHARED_LORA_KEYS:
-        values = {json.dumps(c.get(key), sort_keys=True) for c in configs}
+        # peft saves target_modules from a set, so their order varies between modules.
+        values = {json.dumps(sorted(v) if isinstance(v := c.get(key), list) else v) for c in configs}
         if len(values) > 1:
             raise FinSQLError(f"modules differ in LoRA setting {key!r} ({', '.join(sorted(values))}); "
                               "fusion needs modules trained with the same settings")
