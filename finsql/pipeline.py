@@ -223,13 +223,13 @@ class Pipeline:
         question; each question then adds its own tokens (give or take a merge at the seam).
         """
         key = schema.db_id
-        if key not in self._full_tokens:
+        if key not in self._full_tokens:  # what the whole schema adds to a prompt, counted once
             empty = PromptParts(schema_ddl=schema.render(), question="")
-            self._full_tokens[key] = build_prompt(self.tokenizer, empty).n_tokens
+            blank = PromptParts(schema_ddl="", question="")
+            self._full_tokens[key] = (build_prompt(self.tokenizer, empty).n_tokens
+                                      - build_prompt(self.tokenizer, blank).n_tokens)
         question_only = replace(parts, schema_ddl="", values=(), examples=())
-        blank = PromptParts(schema_ddl="", question="")
-        return (self._full_tokens[key] + build_prompt(self.tokenizer, question_only).n_tokens
-                - build_prompt(self.tokenizer, blank).n_tokens)
+        return self._full_tokens[key] + build_prompt(self.tokenizer, question_only).n_tokens
 
     def ask(self, question: str, db: str | Path, evidence: str | None = None,
             history: Sequence[Turn] = ()) -> Answer:

@@ -81,9 +81,10 @@ def synonym_groups(schema: Schema) -> list[tuple[str, ...]]:
 
 
 def synonym_paraphrases(question: str, groups: Iterable[tuple[str, ...]]) -> list[str]:
-    """Questions with one schema synonym swapped for another.
+    """Questions with one schema synonym swapped for another (groups from ``synonym_groups``: English
+    phrases only).
 
-    >>> synonym_paraphrases("List each fund code.", [("fund code", "trading code", "基金代码")])
+    >>> synonym_paraphrases("List each fund code.", [("fund code", "trading code")])
     ['List each trading code.']
     """
     out = []
@@ -93,10 +94,9 @@ def synonym_paraphrases(question: str, groups: Iterable[tuple[str, ...]]) -> lis
             at = lowered.find(name.lower())
             if at < 0 or not _whole_word(lowered, at, len(name)):
                 continue
-            same_script = [s for s in group if s != name and bool(_CJK.search(s)) == bool(_CJK.search(name))
-                           and s.lower() not in name.lower() and name.lower() not in s.lower()]
-            if same_script:
-                swapped = question[:at] + same_script[0] + question[at + len(name):]
+            others = [s for s in group if s.lower() not in name.lower() and name.lower() not in s.lower()]
+            if others:
+                swapped = question[:at] + others[0] + question[at + len(name):]
                 if not _repeats_a_word(swapped):
                     out.append(swapped)
             break
