@@ -1,7 +1,8 @@
 # FinSQL: every command sets up what it needs first, so each works on a fresh clone.
 #   make run    set everything up, then start FinSQL on the bundled databases with the default model
 #   make test   set everything up for the tests, then run them
-#   make train  retrain the shipped LoRA modules (fund, stock, macro; bank fused with LoraHub)
+#   make train  retrain the shipped LoRA modules (fund, stock, macro; bank fused with LoraHub);
+#               TRAIN_FLAGS="--device cuda --epochs 3 --max-steps 0 --batch-tokens 8192" as shipped
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -50,7 +51,7 @@ test-slow: setup setup-test
 	$(PY) -m pytest -m slow
 
 train: setup
-	$(PY) -m finsql.train fund stock macro
+	$(PY) -m finsql.train fund stock macro $(TRAIN_FLAGS)
 	$(PY) -m finsql.train fuse bank --from fund stock macro --examples 5 --budget 20
 
 lint: | $(INSTALLED)

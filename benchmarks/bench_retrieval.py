@@ -7,8 +7,8 @@ One row per dev set and setting, against the full-schema baseline measured in th
 finds in each gold SQL; the token ratio is the retrieved schema's DDL tokens over the full schema's
 (Qwen2.5 tokenizer). Latency is one retrieval (question embedding, FAISS, BM25, value matching).
 The last rows time retrieval on all four databases merged into one schema of 1,000+ columns.
-"3x7 + prior, brief" is the prompt the LoRA modules are trained on and answer with: its ratio is
-its brief DDL over the full schema as the base model's prompt shows it. ``--rerank`` adds the default
+"3x7 + prior, brief" is the prompt the LoRA modules are trained on and answer with. Every ratio is
+over the full schema in the full style (whole descriptions and sample values). ``--rerank`` adds the default
 setting with the trained cross-encoder (``python -m finsql.train reranker`` first).
 Targets: table recall >= 0.98, column recall >= 0.95, token ratio <= 0.35, p95 latency <= 50 ms.
 """
@@ -40,14 +40,15 @@ from finsql.sqlinfo import referenced_items
 
 SETTINGS = {  # name: (retrieval settings, use the train-usage prior, DDL style)
     "top 3x7, no prior": (replace(RetrievalConfig(), top_tables=3, top_columns=7), False, "full"),
-    "default (5x12 + prior)": (RetrievalConfig(), True, "full"),
+    "5x12 + prior, full": (RetrievalConfig(), True, "full"),
     "3x7 + prior, brief": (replace(RetrievalConfig(), top_tables=3, top_columns=7), True, "brief"),
+    "default (5x12+prior, brief)": (RetrievalConfig(), True, "brief"),
 }
-RERANK_SETTING = {"default + reranker": (replace(RetrievalConfig(), rerank=True), True, "full")}
+RERANK_SETTING = {"default + reranker": (replace(RetrievalConfig(), rerank=True), True, "brief")}
 
 
 def _row(name: str, setting: str, stats: dict) -> str:
-    return (f"{name:8} {setting:24} {stats['table']:>7.3f} {stats['column']:>7.3f} {stats['ratio']:>7.3f} "
+    return (f"{name:8} {setting:28} {stats['table']:>7.3f} {stats['column']:>7.3f} {stats['ratio']:>7.3f} "
             f"{stats['p50_ms']:>7.1f} {stats['p95_ms']:>7.1f}")
 
 
@@ -132,7 +133,7 @@ def main() -> None:
     def count_tokens(text: str) -> int:
         return len(tokenizer(text)["input_ids"])
 
-    print(f"{'db':8} {'setting':24} {'tables':>7} {'columns':>7} {'tokens':>7} {'p50 ms':>7} {'p95 ms':>7}")
+    print(f"{'db':8} {'setting':28} {'tables':>7} {'columns':>7} {'tokens':>7} {'p50 ms':>7} {'p95 ms':>7}")
     questions = []
     for name in args.databases.split(","):
         for line in bench_database(name, count_tokens, settings, reranker):

@@ -5,7 +5,7 @@ training memory and speed on the same batches; seconds each shipped module took 
                                      [--skip-memory] [--write-cards]
 
 EX: one loaded model answers every sampled dev question twice, once with no module (the default
-pipeline: full descriptions, 5x12 retrieval, 3 few-shot examples) and once with the database's
+pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the database's
 module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
 the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run
 twice in fresh processes, 4-bit NF4 vs full precision, same data and seed; peak is the process's
@@ -63,30 +63,37 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
         base_ex, module_ex = right["base"] / n, right["module"] / n
         rows.append([name, n, f"{base_ex:.3f}", f"{module_ex:.3f}", f"{100 * (module_ex - base_ex):+.1f}"])
         if write_cards:
-            command = f"python benchmarks/bench_train.py --per-db {per_db} --seed {seed}"
+            command = (f"python benchmarks/bench_train.py --skip-memory --per-db {per_db or 0} --seed {seed} "
+                       f"--databases {name} (on {generator.loaded.device})")
             record_dev_ex(module.path, round(module_ex, 4), n, round(base_ex, 4), command)
     return rows
 
 
 def training_memory(db: str, steps: int) -> list[list]:
-    rows = []
+    """4-bit vs full precision (fp32), plus bf16 on a GPU (a CPU trains an unquantised base in fp32 only)."""
+    import torch
+
+    runs = [("4bit", "bfloat16"), ("none", "float32")]
+    if torch.cuda.is_available():
+        runs.append(("none", "bfloat16"))
     results = {}
-    for quantization in ("4bit", "none"):
+    for quantization, dtype in runs:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / db
-            # The first 24 train pairs: the same batches for both runs, without augmenting the whole set.
+            # The first 24 train pairs: the same batches for every run, without augmenting the whole set.
             pairs = Path(tmp) / "train.jsonl"
             pairs.write_text("\n".join(train_set_path(db).read_text(encoding="utf-8").splitlines()[:24]) + "\n",
                              encoding="utf-8")
             proc = subprocess.run([sys.executable, "-m", "finsql.train", db, "--max-steps", str(steps),
-                                   "--quantization", quantization, "--train-file", str(pairs), "--out", str(out),
-                                   "--quiet"], capture_output=True, text=True)
+                                   "--quantization", quantization, "--compute-dtype", dtype, "--train-file",
+                                   str(pairs), "--out", str(out), "--quiet"], capture_output=True, text=True)
             if proc.returncode != 0:
                 raise SystemExit(f"training with quantization={quantization} failed: {proc.stderr.strip()}")
-            results[quantization] = json.loads((out / "finsql_adapter.json").read_text())["result"]
-    full = results["none"]
-    for quantization, r in results.items():
-        rows.append([quantization, r["device"], r["steps"], r["tokens"], r["model_memory_mb"],
+            results[(quantization, dtype)] = json.loads((out / "finsql_adapter.json").read_text())["result"]
+    full = results[("none", "float32")]
+    rows = []
+    for (quantization, dtype), r in results.items():
+        rows.append([quantization, dtype, r["device"], r["steps"], r["tokens"], r["model_memory_mb"],
                      f"{r['model_memory_mb'] / full['model_memory_mb']:.2f}", r["peak_memory_mb"],
                      f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}", r["tokens_per_s"],
                      f"{r['tokens_per_s'] / full['tokens_per_s']:.2f}"])
@@ -120,9 +127,10 @@ def main() -> None:
     print(tabulate(module_times(databases), headers=["module", "steps", "examples", "seconds", "tokens/s",
                                                      "final loss", "device"]))
     if not args.skip_memory:
-        print(f"\nTraining memory and speed, {args.memory_steps} steps on {databases[0]} (ratio vs full precision)")
+        print(f"\nTraining memory and speed, {args.memory_steps} steps on {databases[0]} "
+              "(ratios vs full precision, fp32)")
         print(tabulate(training_memory(databases[0], args.memory_steps),
-                       headers=["base", "device", "steps", "tokens", "model MB", "ratio", "peak MB", "ratio",
+                       headers=["base", "dtype", "device", "steps", "tokens", "model MB", "ratio", "peak MB", "ratio",
                                 "tokens/s", "ratio"]))
     if not args.skip_ex:
         rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards)

@@ -91,9 +91,18 @@ def render_card(meta: dict[str, Any]) -> str:
     dev_line = (f"{dev['ex']:.3f} on {dev['n']} dev questions (base model alone: {dev['base_ex']:.3f}); "
                 f"measured with `{dev['command']}`" if dev else "not measured yet")
     augment = "\n".join(f"| {kind} | {gen} | {kept} |" for kind, gen, kept in meta.get("augment", []))
+    fusion = meta.get("fusion")
+    if fusion:
+        weights = ", ".join(f"{name} {w:+.3f}" for name, w in fusion["weights"].items())
+        origin = (f"fused with LoraHub from other databases' modules (`python -m finsql.train fuse "
+                  f"{meta['db_id']} --from {' '.join(fusion['weights'])}`): weights {weights}; loss on "
+                  f"{meta['data']['examples']} {meta['db_id']} train pairs {fusion['loss']} "
+                  f"(base alone {fusion['base_loss']})")
+    else:
+        origin = f"trained with `python -m finsql.train {meta['db_id']}`"
     return f"""# LoRA module `{meta['db_id']}`
 
-A FinSQL module for the `{meta['db_id']}` database, trained with `python -m finsql.train {meta['db_id']}`.
+A FinSQL module for the `{meta['db_id']}` database, {origin}.
 Load it with `PeftModel.from_pretrained(base, "<this folder>")`, or let the pipeline pick it
 (`--adapter auto`).
 

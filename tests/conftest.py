@@ -13,7 +13,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
-TEST_MODEL = "smollm2-135m"
+# FINSQL_TEST_MODEL lets the gpu tests run where only the default model is fetched.
+TEST_MODEL = os.environ.get("FINSQL_TEST_MODEL", "smollm2-135m")
 
 
 def file_sha256(path: Path) -> str:

@@ -128,6 +128,24 @@ def test_labels_cover_the_answer_only_and_batches_respect_the_token_budget() -> 
     assert batches != length_batches(examples, batch_tokens=24, seed=1, epoch=1) or len(batches) < 3
 
 
+def test_the_step_schedule_follows_each_epochs_own_batch_count() -> None:
+    """Epochs batch a fresh shuffle, so their batch counts differ; the schedule must not assume epoch 0's."""
+    from finsql.train.config import OptimSettings
+    from finsql.train.trainer import batch_schedule
+
+    examples = [Tokenized(list(range(1, n + 1)), n - 2, "original") for n in (4, 9, 5, 12, 6, 30, 7, 3, 11, 8) * 4]
+    counts = [len(length_batches(examples, 40, 0, epoch)) for epoch in range(6)]
+    assert len(set(counts)) > 1  # the case that used to spin forever once an epoch ran out of batches
+    optim = OptimSettings(epochs=6, batch_tokens=40, seed=0)
+    schedule = batch_schedule(examples, optim)
+    assert len(schedule) == sum(counts)
+    assert [b for e, b in schedule if e == 2] == length_batches(examples, 40, 0, 2)
+    longer = batch_schedule(examples, OptimSettings(epochs=1, max_steps=sum(counts[:3]) + 1, batch_tokens=40, seed=0))
+    assert len(longer) >= sum(counts[:3]) + 1 and longer[:len(schedule)] == schedule[:len(longer)]
+    two_processes = batch_schedule(examples, optim, process_index=1, num_processes=2)
+    assert two_processes[0][1] == length_batches(examples, 40, 0, 0)[1]
+
+
 def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
     from peft import PeftModel
     from safetensors.torch import load_file

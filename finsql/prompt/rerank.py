@@ -152,9 +152,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m finsql.train reranker", description=__doc__.split("\n")[0])
     parser.add_argument("--databases", default=",".join(DATABASES))
     parser.add_argument("--epochs", type=int, default=1)
+    parser.add_argument("--max-pairs", type=int, default=None, help="train on a random subset of this many pairs")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    folder, stats = train_reranker(args.databases.split(","), args.out, args.epochs)
+    folder, stats = train_reranker(args.databases.split(","), args.out, args.epochs, max_pairs=args.max_pairs)
     print(f"reranker: {stats['pairs']} pairs ({stats['positive_share']:.0%} positive), final loss "
           f"{stats['final_loss']} -> {folder}")
     return 0

@@ -32,8 +32,8 @@ from finsql.train.config import TrainConfig, load_train_config
 
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
 FLAG_SETTINGS = {  # flag -> setting it overrides
-    "model": "base_model", "quantization": "quantization", "device": "device", "rank": "lora.rank",
-    "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
+    "model": "base_model", "quantization": "quantization", "device": "device", "compute_dtype": "compute_dtype",
+    "rank": "lora.rank", "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
     "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
     "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot",
 }
@@ -128,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", help="base model (registry name or checkpoint folder)")
     parser.add_argument("--quantization", choices=["4bit", "none"])
     parser.add_argument("--device", help="auto, cpu, cuda, cuda:1")
+    parser.add_argument("--compute-dtype", choices=["bfloat16", "float16", "float32"],
+                        help="4-bit compute dtype; an unquantised base is held in it on a GPU")
     parser.add_argument("--rank", type=int)
     parser.add_argument("--alpha", type=int)
     parser.add_argument("--layers", help="decoder layers with LoRA: all, 12-23, 0,5,7")

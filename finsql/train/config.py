@@ -130,6 +130,8 @@ class TrainConfig:
     base_model: str = DEFAULT_LLM
     quantization: Literal["4bit", "none"] = "4bit"
     device: str = "auto"
+    # The 4-bit base computes in this dtype; an unquantised base is held in it on a GPU (fp32 on a CPU).
+    compute_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
     lora: LoraSettings = field(default_factory=LoraSettings)
     optim: OptimSettings = field(default_factory=OptimSettings)
     augment: AugmentSettings = field(default_factory=AugmentSettings)
@@ -139,6 +141,8 @@ class TrainConfig:
     def __post_init__(self) -> None:
         if self.quantization not in ("4bit", "none"):
             raise FinSQLError(f"quantization must be '4bit' or 'none', not {self.quantization!r}")
+        if self.compute_dtype not in ("bfloat16", "float16", "float32"):
+            raise FinSQLError(f"compute_dtype must be bfloat16, float16 or float32, not {self.compute_dtype!r}")
 
 
 def load_train_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> TrainConfig:

@@ -129,7 +129,7 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
         "prompt": first.meta["prompt"], "retrieval": first.meta["retrieval"], "train": first.meta["train"],
         "data": {"train_file": f"{len(chosen)} pairs of the {target_db} train set", "examples": len(chosen),
                  "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long},
-        "augment": [], "fusion": {"sources": [str(m.path) for m in modules], "weights": result.weights,
+        "augment": [], "fusion": {"sources": [m.path.name for m in modules], "weights": result.weights,
                                   "loss": result.loss, "base_loss": result.base_loss,
                                   "evaluations": result.evaluations, "l1": settings.l1},
         "result": {"steps": 0, "final_loss": result.loss, "device": str(model.device)}, "dev_ex": None,

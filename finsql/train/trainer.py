@@ -10,7 +10,6 @@ The loop runs through ``accelerate``, so the same code runs on a CUDA GPU and un
 from __future__ import annotations
 
 import json
-import math
 import os
 import resource
 import shutil
@@ -82,7 +81,8 @@ def _peak_memory_mb(device: str) -> float:
 def _run_key(config: TrainConfig, data: BuiltData) -> dict:
     """What a checkpoint must match to be resumed: the data and every setting that shapes training."""
     return {"data": data.fingerprint, "lora": asdict(config.lora), "optim": asdict(config.optim),
-            "base_model": config.base_model, "quantization": config.quantization}
+            "base_model": config.base_model, "quantization": config.quantization,
+            "compute_dtype": config.compute_dtype}
 
 
 def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progress: bool = True) -> TrainResult:
@@ -106,7 +106,8 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     accelerator = Accelerator(cpu=device == "cpu" or (device == "auto" and not torch.cuda.is_available()))
     set_seed(config.optim.seed)
     loaded = load_model(config.base_model, LoadOptions(quantization=config.quantization,
-                                                       device=str(accelerator.device)))
+                                                       device=str(accelerator.device),
+                                                       compute_dtype=config.compute_dtype))
     model = loaded.model
     if config.quantization == "4bit":
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
@@ -118,9 +119,8 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     module = answer_loss_module(model)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
                                   lr=config.optim.learning_rate, weight_decay=config.optim.weight_decay)
-    steps_per_epoch = math.ceil(len(length_batches(data.examples, config.optim.batch_tokens, config.optim.seed, 0))
-                                / accelerator.num_processes)
-    total = config.optim.max_steps or steps_per_epoch * config.optim.epochs
+    schedule = batch_schedule(data.examples, config.optim, accelerator.process_index, accelerator.num_processes)
+    total = config.optim.max_steps or len(schedule)
     scheduler = get_linear_schedule_with_warmup(optimizer, min(config.optim.warmup_steps, total // 10), total)
     module, optimizer = accelerator.prepare(module, optimizer)
 
@@ -134,29 +134,23 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
                dynamic_ncols=True)
     module.train()
     try:
-        while step < total:
-            epoch, within = divmod(step, steps_per_epoch)
-            batches = length_batches(data.examples, config.optim.batch_tokens, config.optim.seed, epoch)
-            mine = batches[accelerator.process_index::accelerator.num_processes]
-            for batch in mine[within:]:
-                if step >= total:
-                    break
-                ids, mask, labels = (t.to(accelerator.device)
-                                     for t in collate([data.examples[i] for i in batch], loaded.tokenizer.pad_token_id))
-                loss = module(ids, mask, labels)
-                accelerator.backward(loss)
-                optimizer.step()
-                scheduler.step()
-                optimizer.zero_grad(set_to_none=True)
-                step += 1
-                losses.append(float(loss.detach()))
-                tokens += int(mask.sum())
-                answer_tokens += int((labels != IGNORE).sum())
-                elapsed = time.perf_counter() - started
-                bar.update(1)
-                bar.set_postfix(loss=f"{losses[-1]:.3f}", tok_s=f"{tokens / elapsed:.0f}")
-                if step % config.optim.save_every == 0 and accelerator.is_main_process:
-                    _save_checkpoint(out_dir / CHECKPOINT, key, step, model, optimizer, scheduler)
+        for _, batch in schedule[step:total]:
+            ids, mask, labels = (t.to(accelerator.device)
+                                 for t in collate([data.examples[i] for i in batch], loaded.tokenizer.pad_token_id))
+            loss = module(ids, mask, labels)
+            accelerator.backward(loss)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            losses.append(float(loss.detach()))
+            tokens += int(mask.sum())
+            answer_tokens += int((labels != IGNORE).sum())
+            elapsed = time.perf_counter() - started
+            bar.update(1)
+            bar.set_postfix(loss=f"{losses[-1]:.3f}", tok_s=f"{tokens / elapsed:.0f}")
+            if step % config.optim.save_every == 0 and accelerator.is_main_process:
+                _save_checkpoint(out_dir / CHECKPOINT, key, step, model, optimizer, scheduler)
     except KeyboardInterrupt:
         if accelerator.is_main_process:
             _save_checkpoint(out_dir / CHECKPOINT, key, step, model, optimizer, scheduler)
@@ -169,12 +163,36 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         accelerator.unwrap_model(module).model.save_pretrained(out_dir)
         shutil.rmtree(out_dir / CHECKPOINT, ignore_errors=True)
     return TrainResult(
-        steps=step, epochs_done=round(step / steps_per_epoch, 3), final_loss=_tail_mean(losses), losses=losses,
+        steps=step, epochs_done=_epochs_done(schedule, step), final_loss=_tail_mean(losses), losses=losses,
         answer_tokens=answer_tokens, tokens=tokens, seconds=round(seconds, 1),
         tokens_per_s=round(tokens / seconds, 1) if seconds else 0.0,
         peak_memory_mb=round(_peak_memory_mb(str(accelerator.device)), 1),
         model_memory_mb=round(model.get_memory_footprint() / 2**20, 1), resumed_from_step=resumed_from,
         device=str(accelerator.device))
+
+
+def batch_schedule(examples, optim, process_index: int = 0, num_processes: int = 1) -> list[tuple[int, list[int]]]:
+    """(epoch, batch) for every step this process takes: ``optim.epochs`` epochs, or more to reach max_steps.
+
+    Each epoch batches a fresh shuffle, so epochs differ in their number of batches; laying the
+    whole run out up front keeps step numbers (and so resuming) exact.
+    """
+    schedule: list[tuple[int, list[int]]] = []
+    epoch = 0
+    while epoch < optim.epochs or len(schedule) < optim.max_steps:
+        batches = length_batches(examples, optim.batch_tokens, optim.seed, epoch)
+        schedule += [(epoch, batch) for batch in batches[process_index::num_processes]]
+        epoch += 1
+    return schedule
+
+
+def _epochs_done(schedule: list[tuple[int, list[int]]], step: int) -> float:
+    if step == 0:
+        return 0.0
+    epoch = schedule[step - 1][0]
+    in_epoch = sum(1 for e, _ in schedule if e == epoch)
+    done_in_epoch = sum(1 for e, _ in schedule[:step] if e == epoch)
+    return round(epoch + done_in_epoch / in_epoch, 3)
 
 
 def _tail_mean(losses: list[float], n: int = 10) -> float:
