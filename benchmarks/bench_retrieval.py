@@ -1,6 +1,6 @@
 """Schema retrieval: recall, prompt size, latency and index build time on every dev set.
 
-    python benchmarks/bench_retrieval.py [--rerank] [--databases fund,stock] [--skip-merged]
+    python benchmarks/bench_retrieval.py [--databases fund,stock] [--skip-merged]
 
 One row per dev set and setting, against the full-schema baseline measured in the same run
 (recall 1.0 by construction, token ratio 1.0). Recall counts the gold tables and columns that sqlglot
@@ -8,8 +8,7 @@ finds in each gold SQL; the token ratio is the retrieved schema's DDL tokens ove
 (Qwen2.5 tokenizer). Latency is one retrieval (question embedding, FAISS, BM25, value matching).
 The last rows time retrieval on all four databases merged into one schema of 1,000+ columns.
 "3x7 + prior, brief" is the prompt the LoRA modules are trained on and answer with. Every ratio is
-over the full schema in the full style (whole descriptions and sample values). ``--rerank`` adds the default
-setting with the trained cross-encoder (``python -m finsql.train reranker`` first).
+over the full schema in the full style (whole descriptions and sample values).
 Targets: table recall >= 0.98, column recall >= 0.95, token ratio <= 0.35, p95 latency <= 50 ms.
 """
 
@@ -33,7 +32,6 @@ from finsql.db import Database
 from finsql.models import DEFAULT_LLM, load_tokenizer, quiet_libraries
 from finsql.paths import data_dir
 from finsql.prompt.prior import UsagePrior
-from finsql.prompt.rerank import load_reranker
 from finsql.prompt.retriever import SchemaIndex
 from finsql.schema import load_schema
 from finsql.sqlinfo import referenced_items
@@ -44,7 +42,6 @@ SETTINGS = {  # name: (retrieval settings, use the train-usage prior, DDL style)
     "3x7 + prior, brief": (replace(RetrievalConfig(), top_tables=3, top_columns=7), True, "brief"),
     "default (5x12+prior, brief)": (RetrievalConfig(), True, "brief"),
 }
-RERANK_SETTING = {"default + reranker": (replace(RetrievalConfig(), rerank=True), True, "brief")}
 
 
 def _row(name: str, setting: str, stats: dict) -> str:
@@ -52,7 +49,7 @@ def _row(name: str, setting: str, stats: dict) -> str:
             f"{stats['p50_ms']:>7.1f} {stats['p95_ms']:>7.1f}")
 
 
-def bench_database(name: str, count_tokens, settings: dict, reranker=None) -> list[str]:
+def bench_database(name: str, count_tokens, settings: dict) -> list[str]:
     db = Database(name)
     schema = load_schema(db)
     with tempfile.TemporaryDirectory() as cold:  # a cold cache: time the index build itself
@@ -73,7 +70,7 @@ def bench_database(name: str, count_tokens, settings: dict, reranker=None) -> li
         ratios, latencies = [], []
         for item, (gold_tables, gold_columns) in zip(items, gold, strict=True):
             start = time.perf_counter()
-            found = index.retrieve(item.question, config, prior if use_prior else None, reranker)
+            found = index.retrieve(item.question, config, prior if use_prior else None)
             latencies.append((time.perf_counter() - start) * 1000)
             tables = {t.lower() for t in found.columns}
             columns = {f"{t}.{c}".lower() for t, cs in found.columns.items() for c in cs}
@@ -121,13 +118,10 @@ def bench_merged(questions: list[str]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rerank", action="store_true", help="also measure the trained cross-encoder reranker")
     parser.add_argument("--databases", default=",".join(DATABASES))
     parser.add_argument("--skip-merged", action="store_true")
     args = parser.parse_args()
     quiet_libraries()
-    settings = {**SETTINGS, **(RERANK_SETTING if args.rerank else {})}
-    reranker = load_reranker() if args.rerank else None
     tokenizer = load_tokenizer(DEFAULT_LLM)
 
     def count_tokens(text: str) -> int:
@@ -136,7 +130,7 @@ def main() -> None:
     print(f"{'db':8} {'setting':28} {'tables':>7} {'columns':>7} {'tokens':>7} {'p50 ms':>7} {'p95 ms':>7}")
     questions = []
     for name in args.databases.split(","):
-        for line in bench_database(name, count_tokens, settings, reranker):
+        for line in bench_database(name, count_tokens, SETTINGS):
             print(line, flush=True)
         questions += [i.question for i in load_questions(data_dir() / "questions" / f"{name}_dev.jsonl",
                                                           "jsonl").items]

@@ -72,6 +72,12 @@ def find_adapter(db_id: str, root: Path | None = None) -> AdapterInfo | None:
 
 
 def write_meta(path: Path, meta: dict[str, Any]) -> None:
+    """Write the module's metadata and card; its PEFT config names the base by registry name, not a cache path."""
+    config_file = path / "adapter_config.json"
+    if config_file.exists():
+        config = json.loads(config_file.read_text(encoding="utf-8"))
+        config["base_model_name_or_path"] = meta["base_model"]
+        config_file.write_text(json.dumps(config, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     (path / META_FILE).write_text(json.dumps(meta, indent=1, ensure_ascii=False, default=str) + "\n",
                                   encoding="utf-8")
     (path / "README.md").write_text(render_card(meta), encoding="utf-8")

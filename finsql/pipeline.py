@@ -32,7 +32,6 @@ from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
 from finsql.prompt.prior import UsagePrior
-from finsql.prompt.rerank import Reranker, load_reranker
 from finsql.prompt.retriever import Retrieval, SchemaIndex
 from finsql.schema import Schema, load_schema
 
@@ -80,7 +79,6 @@ class Pipeline:
         self._priors: dict[str, UsagePrior] = {}
         self._adapters: dict[str, AdapterInfo | None] = {}
         self._full_tokens: dict[str, int] = {}
-        self._reranker: Reranker | None = None
 
     @classmethod
     def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
@@ -129,13 +127,6 @@ class Pipeline:
         return self._indexes[key]
 
     @property
-    def reranker(self) -> Reranker:
-        """The trained cross-encoder (``retrieval.rerank = true``), loaded once."""
-        if self._reranker is None:
-            self._reranker = load_reranker()
-        return self._reranker
-
-    @property
     def tokenizer(self):
         """The model's tokenizer; loaded alone (no weights) when only prompts are needed."""
         if self._generator is not None:
@@ -175,8 +166,7 @@ class Pipeline:
         retrieval = None
         if r.enabled:
             with _stage(answer, "retrieve") as detail:
-                retrieval = self.schema_index(db).retrieve(linking_text, r, self.usage_prior(schema),
-                                                           self.reranker if r.rerank else None)
+                retrieval = self.schema_index(db).retrieve(linking_text, r, self.usage_prior(schema))
                 detail.update(_retrieval_detail(retrieval))
         examples: list[Example] = []
         if prompt_config.examples:
@@ -205,8 +195,7 @@ class Pipeline:
                 elif retrieval is not None and top_columns > 1:
                     top_columns = max(1, top_columns - 2)
                     retrieval = self.schema_index(db).retrieve(linking_text, replace(r, top_columns=top_columns),
-                                                               self.usage_prior(schema),
-                                                               self.reranker if r.rerank else None)
+                                                               self.usage_prior(schema))
                     answer.stage("retrieve").detail.update(_retrieval_detail(retrieval))
                 else:
                     break

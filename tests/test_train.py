@@ -155,6 +155,8 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
 
     info = read_adapter(trained_module)
     assert info.db_id == "fund" and info.base_model == TEST_MODEL
+    peft_config = json.loads((trained_module / "adapter_config.json").read_text())
+    assert peft_config["base_model_name_or_path"] == TEST_MODEL  # a registry name, not this cache's path
     assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 4
     card = (trained_module / "README.md").read_text(encoding="utf-8")
     assert "Base model: `smollm2-135m`" in card and "| paraphrase-zh |" in card

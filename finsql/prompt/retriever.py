@@ -31,7 +31,6 @@ from finsql.errors import FinSQLError
 from finsql.models import EMBEDDER
 from finsql.paths import cache_dir
 from finsql.prompt.prior import UsagePrior
-from finsql.prompt.rerank import Reranker
 from finsql.prompt.text import embed, tokenize
 from finsql.schema import Column, Schema, Table
 
@@ -50,10 +49,6 @@ class RetrieverConfig:
     hub_share: float = field(default=0.1, metadata={"help": "train share above which a joinable table is added"})
     habit_share: float = field(default=0.15, metadata={"help": "share of a table's train queries that makes a "
                                                                    "column always shown"})
-    rerank: bool = field(default=False, metadata={"help": "re-score the top items with the trained cross-encoder "
-                                                        "(python -m finsql.train reranker)"})
-    rerank_tables: int = field(default=10, metadata={"help": "tables the cross-encoder re-scores"})
-    rerank_columns: int = field(default=16, metadata={"help": "columns per chosen table it re-scores"})
 
     def __post_init__(self) -> None:
         if self.top_tables <= 0 or self.top_columns <= 0:
@@ -149,7 +144,6 @@ class SchemaIndex:
         self.values = values
         self._values_lower = [(v.lower(), i) for i, (_, _, v) in enumerate(values)]
         self._fk_graph = _fk_graph(schema)
-        self._doc_text = {(d.table, d.column): d.text for d in docs}
 
     @classmethod
     def build(cls, db: Database, schema: Schema, config: RetrieverConfig | None = None) -> SchemaIndex:
@@ -201,23 +195,9 @@ class SchemaIndex:
             chosen.append(ValueMatch(table, column, raw))
         return chosen[:12]
 
-    def _reranked(self, question: str, ranked: list[str], table: str | None, reranker: Reranker, rrf_k: int,
-                  depth: int) -> list[str]:
-        """The top ``depth`` of ``ranked`` (tables, or columns of ``table``) reordered by the reciprocal-rank
-        fusion of the first-stage order and the cross-encoder's."""
-        head = ranked[:depth]
-        keys = [(name, None) if table is None else (table, name) for name in head]
-        scores = reranker.score(question, [self._doc_text[k] for k in keys])
-        by_model = sorted(range(len(head)), key=lambda i: -scores[i])
-        fused = {head[i]: 1 / (rrf_k + i + 1) for i in range(len(head))}
-        for rank, i in enumerate(by_model):
-            fused[head[i]] += 1 / (rrf_k + rank + 1)
-        return sorted(head, key=lambda name: -fused[name]) + ranked[depth:]
-
     def retrieve(self, question: str, config: RetrieverConfig | None = None,
-                 prior: UsagePrior | None = None, reranker: Reranker | None = None) -> Retrieval:
-        """Tables, columns and values for ``question``; ``prior`` adds what train queries habitually use,
-        ``reranker`` (with ``config.rerank``) re-scores the top tables and columns."""
+                 prior: UsagePrior | None = None) -> Retrieval:
+        """Tables, columns and values for ``question``; ``prior`` adds what train queries habitually use."""
         config = config or RetrieverConfig()
         start = time.perf_counter()
         n = len(self.docs)
@@ -246,9 +226,6 @@ class SchemaIndex:
             table_scores[table] += 1.0 / config.rrf_k  # as strong as a first rank in one channel
 
         ranked = sorted(table_scores, key=lambda t: -table_scores[t])
-        rerank = reranker if config.rerank else None
-        if rerank is not None:
-            ranked = self._reranked(question, ranked, None, rerank, config.rrf_k, config.rerank_tables)
         chosen = ranked[: config.top_tables]
         join_tables = [t for t in _connecting_tables(self._fk_graph, chosen) if t not in chosen]
         if prior is not None:
@@ -262,8 +239,6 @@ class SchemaIndex:
         for table_name in chosen + join_tables:
             table = self.schema.table(table_name)
             by_score = [c for c, _ in sorted(column_scores.get(table_name, {}).items(), key=lambda kv: -kv[1])]
-            if rerank is not None and table_name in chosen:
-                by_score = self._reranked(question, by_score, table_name, rerank, config.rrf_k, config.rerank_columns)
             top = by_score[: config.top_columns] if table_name in chosen else []
             keys = [c.name for c in table.columns if c.primary_key]
             keys += [c for fk in table.foreign_keys for c in fk.columns]

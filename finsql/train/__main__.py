@@ -5,7 +5,6 @@
     python -m finsql.train fund --config my.toml --rank 16 --out /tmp/fund-r16
     python -m finsql.train augment fund                # what augmentation generates and keeps, no training
     python -m finsql.train fuse bank --from fund stock macro   # LoraHub module for a small database
-    python -m finsql.train reranker                    # the optional cross-encoder of schema linking
 
 An interrupted run keeps its last checkpoint in ``<out>/checkpoint``; the same command resumes it.
 """
@@ -21,14 +20,13 @@ from tabulate import tabulate
 
 from finsql.adapters import base_model_hash, write_meta
 from finsql.config import ModelConfig, PipelineConfig
-from finsql.datasets import QuestionItem, load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.paths import REPO_ROOT, adapters_dir
-from finsql.prompt.examples import train_set_path
 from finsql.schema import load_schema
 from finsql.train.augment import Augmenter, TrainPair, WriteFn
 from finsql.train.config import TrainConfig, load_train_config
+from finsql.train.dataset import read_train_items
 
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
 FLAG_SETTINGS = {  # flag -> setting it overrides
@@ -37,20 +35,6 @@ FLAG_SETTINGS = {  # flag -> setting it overrides
     "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
     "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot",
 }
-
-
-def read_train_items(db: str, path: Path | None) -> tuple[Path, list[QuestionItem]]:
-    """The database's train pairs; malformed lines or pairs of another database are refused by line."""
-    path = path or train_set_path(db)
-    loaded = load_questions(path, "jsonl")
-    if loaded.problems:
-        first = loaded.problems[0]
-        more = f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else ""
-        raise FinSQLError(f"{first.where}: {first.reason}{more}; fix the training file")
-    items = [i for i in loaded.items if i.db_id == db]
-    if not items:
-        raise FinSQLError(f"{path} has no training pairs for database {db!r}")
-    return path, items
 
 
 def model_writer(config: TrainConfig) -> WriteFn:
@@ -157,12 +141,6 @@ def main(argv: list[str] | None = None) -> int:
             from finsql.train.lorahub import main as fuse_main
 
             return fuse_main(argv[1:])
-        if argv[:1] == ["reranker"]:
-            from finsql.models import quiet_libraries
-            from finsql.prompt.rerank import main as reranker_main
-
-            quiet_libraries()
-            return reranker_main(argv[1:])
         if argv[:1] == ["augment"]:
             args = build_parser().parse_args(argv[1:])
             config = load_settings(args)

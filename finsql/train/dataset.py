@@ -10,12 +10,30 @@ import hashlib
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from finsql.datasets import QuestionItem, load_questions
+from finsql.errors import FinSQLError
 from finsql.pipeline import Pipeline
+from finsql.prompt.examples import train_set_path
 from finsql.train.augment import TrainPair
 
 IGNORE = -100
 ANSWER_END = ";\n```"  # the generator stops at ";" or the fence (generate.STOP_STRINGS); learn both
+
+
+def read_train_items(db: str, path: Path | None) -> tuple[Path, list[QuestionItem]]:
+    """The database's train pairs; malformed lines or pairs of another database are refused by line."""
+    path = path or train_set_path(db)
+    loaded = load_questions(path, "jsonl")
+    if loaded.problems:
+        first = loaded.problems[0]
+        more = f" (and {len(loaded.problems) - 1} more)" if len(loaded.problems) > 1 else ""
+        raise FinSQLError(f"{first.where}: {first.reason}{more}; fix the training file")
+    items = [i for i in loaded.items if i.db_id == db]
+    if not items:
+        raise FinSQLError(f"{path} has no training pairs for database {db!r}")
+    return path, items
 
 
 @dataclass(frozen=True)

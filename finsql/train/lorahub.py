@@ -75,9 +75,8 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     from finsql.config import ModelConfig, PipelineConfig
     from finsql.models import LoadOptions, load_model
     from finsql.pipeline import Pipeline
-    from finsql.train.__main__ import read_train_items
     from finsql.train.augment import TrainPair
-    from finsql.train.dataset import build_examples, collate
+    from finsql.train.dataset import build_examples, collate, read_train_items
     from finsql.train.trainer import answer_loss_module
 
     check_compatible(modules)
