@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import time
 from collections import deque
 from dataclasses import asdict, dataclass, field
 
+# bm25s runs a JAX top-k at import when JAX is installed, and JAX then takes 75% of the GPU's memory
+# for itself (seen on an H100: two of three parallel trainings ran out of memory). Scoring here is
+# NumPy only, so JAX is kept on the CPU unless the user chose otherwise.
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import bm25s
 import faiss
 import numpy as np
