@@ -31,6 +31,7 @@ temperature = 2.0
 
 [prompt]
 examples = 0
+schema_style = "full"  # its sample values are what lets the tiny model write SQL that runs here
 """
 
 
