@@ -142,8 +142,8 @@ def test_the_step_schedule_follows_each_epochs_own_batch_count() -> None:
     assert [b for e, b in schedule if e == 2] == length_batches(examples, 40, 0, 2)
     longer = batch_schedule(examples, OptimSettings(epochs=1, max_steps=sum(counts[:3]) + 1, batch_tokens=40, seed=0))
     assert len(longer) >= sum(counts[:3]) + 1 and longer[:len(schedule)] == schedule[:len(longer)]
-    two_processes = batch_schedule(examples, optim, process_index=1, num_processes=2)
-    assert two_processes[0][1] == length_batches(examples, 40, 0, 0)[1]
+    first, second = (batch_schedule(examples, optim, process_index=i, num_processes=2) for i in (0, 1))
+    assert second[0][1] == length_batches(examples, 40, 0, 0)[1] and len(first) == len(second)
 
 
 def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:

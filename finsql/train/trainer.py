@@ -175,13 +175,18 @@ def batch_schedule(examples, optim, process_index: int = 0, num_processes: int =
     """(epoch, batch) for every step this process takes: ``optim.epochs`` epochs, or more to reach max_steps.
 
     Each epoch batches a fresh shuffle, so epochs differ in their number of batches; laying the
-    whole run out up front keeps step numbers (and so resuming) exact.
+    whole run out up front keeps step numbers (and so resuming) exact. Under ``accelerate launch``
+    an epoch's last few batches are dropped so that every process takes the same number of steps.
     """
     schedule: list[tuple[int, list[int]]] = []
     epoch = 0
     while epoch < optim.epochs or len(schedule) < optim.max_steps:
         batches = length_batches(examples, optim.batch_tokens, optim.seed, epoch)
-        schedule += [(epoch, batch) for batch in batches[process_index::num_processes]]
+        usable = batches[:len(batches) - len(batches) % num_processes]
+        if not usable:
+            raise FinSQLError(f"{len(batches)} batches cannot be shared by {num_processes} processes; "
+                              "use fewer processes or a smaller optim.batch_tokens")
+        schedule += [(epoch, batch) for batch in usable[process_index::num_processes]]
         epoch += 1
     return schedule
 
