@@ -86,7 +86,7 @@ class Schema:
         ``keep`` maps a table name to the column names to show (an empty list shows all of them);
         key columns are always shown so the model can write joins. ``style="brief"`` keeps only the
         first clause of each description, units and codes (no sample values): about a third of the
-        tokens, for a model fine-tuned on the database, which has learnt the rest.
+        tokens (the pipeline's default prompt style).
         """
         blocks = []
         for table in self.tables:

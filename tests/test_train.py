@@ -131,7 +131,7 @@ def test_labels_cover_the_answer_only_and_batches_respect_the_token_budget() -> 
 def test_the_step_schedule_follows_each_epochs_own_batch_count() -> None:
     """Epochs batch a fresh shuffle, so their batch counts differ; the schedule must not assume epoch 0's."""
     from finsql.train.config import OptimSettings
-    from finsql.train.trainer import batch_schedule
+    from finsql.train.dataset import batch_schedule
 
     examples = [Tokenized(list(range(1, n + 1)), n - 2, "original") for n in (4, 9, 5, 12, 6, 30, 7, 3, 11, 8) * 4]
     counts = [len(length_batches(examples, 40, 0, epoch)) for epoch in range(6)]

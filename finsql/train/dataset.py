@@ -17,6 +17,7 @@ from finsql.errors import FinSQLError
 from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
 from finsql.train.augment import TrainPair
+from finsql.train.config import OptimSettings
 
 IGNORE = -100
 ANSWER_END = ";\n```"  # the generator stops at ";" or the fence (generate.STOP_STRINGS); learn both
@@ -95,6 +96,27 @@ def length_batches(examples: Sequence[Tokenized], batch_tokens: int, seed: int, 
             batches.append(batch)
     random.Random(seed * 1000 + epoch + 1).shuffle(batches)
     return batches
+
+
+def batch_schedule(examples: Sequence[Tokenized], optim: OptimSettings, process_index: int = 0,
+                   num_processes: int = 1) -> list[tuple[int, list[int]]]:
+    """(epoch, batch) for every step this process takes: ``optim.epochs`` epochs, or more to reach max_steps.
+
+    Each epoch batches a fresh shuffle, so epochs differ in their number of batches; laying the
+    whole run out up front keeps step numbers (and so resuming) exact. Under ``accelerate launch``
+    an epoch's last few batches are dropped so that every process takes the same number of steps.
+    """
+    schedule: list[tuple[int, list[int]]] = []
+    epoch = 0
+    while epoch < optim.epochs or len(schedule) < optim.max_steps:
+        batches = length_batches(examples, optim.batch_tokens, optim.seed, epoch)
+        usable = batches[:len(batches) - len(batches) % num_processes]
+        if not usable:
+            raise FinSQLError(f"{len(batches)} batches cannot be shared by {num_processes} processes; "
+                              "use fewer processes or a smaller optim.batch_tokens")
+        schedule += [(epoch, batch) for batch in usable[process_index::num_processes]]
+        epoch += 1
+    return schedule
 
 
 def collate(examples: Sequence[Tokenized], pad_id: int):

@@ -20,7 +20,7 @@ from pathlib import Path
 from finsql.errors import FinSQLError
 from finsql.models import LoadOptions, load_model
 from finsql.train.config import TrainConfig
-from finsql.train.dataset import IGNORE, BuiltData, collate, length_batches
+from finsql.train.dataset import IGNORE, BuiltData, batch_schedule, collate
 
 CHECKPOINT = "checkpoint"
 
@@ -169,26 +169,6 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         peak_memory_mb=round(_peak_memory_mb(str(accelerator.device)), 1),
         model_memory_mb=round(model.get_memory_footprint() / 2**20, 1), resumed_from_step=resumed_from,
         device=str(accelerator.device))
-
-
-def batch_schedule(examples, optim, process_index: int = 0, num_processes: int = 1) -> list[tuple[int, list[int]]]:
-    """(epoch, batch) for every step this process takes: ``optim.epochs`` epochs, or more to reach max_steps.
-
-    Each epoch batches a fresh shuffle, so epochs differ in their number of batches; laying the
-    whole run out up front keeps step numbers (and so resuming) exact. Under ``accelerate launch``
-    an epoch's last few batches are dropped so that every process takes the same number of steps.
-    """
-    schedule: list[tuple[int, list[int]]] = []
-    epoch = 0
-    while epoch < optim.epochs or len(schedule) < optim.max_steps:
-        batches = length_batches(examples, optim.batch_tokens, optim.seed, epoch)
-        usable = batches[:len(batches) - len(batches) % num_processes]
-        if not usable:
-            raise FinSQLError(f"{len(batches)} batches cannot be shared by {num_processes} processes; "
-                              "use fewer processes or a smaller optim.batch_tokens")
-        schedule += [(epoch, batch) for batch in usable[process_index::num_processes]]
-        epoch += 1
-    return schedule
 
 
 def _epochs_done(schedule: list[tuple[int, list[int]]], step: int) -> float:
