@@ -1,16 +1,19 @@
 """Output calibration: EX of greedy only vs + repair vs + execution vote, on every dev set, one run.
 
-    python benchmarks/bench_calibration.py [--per-db 20] [--seed 0] [--model qwen2.5-coder-0.5b]
+    python benchmarks/bench_calibration.py [--per-db 20] [--seed 0] [--model qwen2.5-coder-0.5b] [--records F]
 
 Each question is answered once by the full pipeline (greedy + 4 samples). From that one answer:
 greedy only = the greedy candidate's SQL as extracted; + repair = the same after the repair rules;
 + vote = the pipeline's answer. So the three columns differ only in calibration. Also printed: how
 many candidates each repair rule turned from failing into running, and the mean time of each stage.
+``--records`` writes one JSON line per question (every candidate, its group and whether its result
+matches the gold one), so other vote rules can be compared without generating again.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 from collections import Counter, defaultdict
@@ -32,7 +35,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--model", default=None)
     parser.add_argument("--databases", default=",".join(DATABASES))
+    parser.add_argument("--records", default=None, help="write a JSON line per question to this file")
     args = parser.parse_args()
+    records = open(args.records, "w", encoding="utf-8") if args.records else None
     quiet_libraries()
     pipeline = Pipeline.from_config(model__name=args.model)
     fixed_by_rule: Counter[str] = Counter()
@@ -57,6 +62,15 @@ def main() -> None:
                     fixed_by_rule.update(candidate.repairs)
             for stage in answer.trace:
                 stage_times[stage.name].append(stage.elapsed_s)
+            if records:
+                records.write(json.dumps(dict(
+                    db=name, id=item.id, gold_rows=len(gold.rows), winner=answer.stage("vote").detail["winner"],
+                    candidates=[dict(raw=c.raw, sql=c.sql, repairs=c.repairs, mean_logprob=c.mean_logprob,
+                                     sampled=c.sampled, group=c.group, error=c.result.error,
+                                     rows=len(c.result.rows), correct=results_match(gold, c.result, ordered),
+                                     raw_correct=results_match(gold, db.execute(extract_sql(c.raw)), ordered))
+                                for c in answer.candidates]), ensure_ascii=False) + "\n")
+                records.flush()
             print(f"  {name} {item.id}: greedy {correct['greedy']} repair {correct['repair']} vote {correct['vote']}",
                   flush=True)
         n = len(items)

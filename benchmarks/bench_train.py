@@ -8,8 +8,9 @@ EX: one loaded model answers every sampled dev question twice, once with no modu
 pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the database's
 module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
 the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run
-twice in fresh processes, 4-bit NF4 vs full precision, same data and seed; peak is the process's
-peak RSS on a CPU (or peak allocated CUDA memory on a GPU), and the model's own footprint.
+twice in fresh processes, 4-bit NF4 vs full precision, same data and seed; peak is the highest
+memory held while training, weights included (RSS on a CPU, allocated CUDA memory on a GPU; counted
+from the end of loading, so the loader's transient copies are left out), and the model's own footprint.
 """
 
 from __future__ import annotations

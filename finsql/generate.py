@@ -7,7 +7,6 @@ OpenAI-compatible server, say) can be added without touching it.
 from __future__ import annotations
 
 import contextlib
-import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -40,8 +39,9 @@ class Generator(Protocol):
 class HFGenerator:
     """Candidates from a transformers causal LM (4-bit or full precision, CPU or CUDA).
 
-    The prompt is run through the model once; its key/value cache is then copied for the greedy
-    decode and repeated across the batch of samples, so a long shared prompt costs one prefill.
+    The prompt is run through the model once and its key/value cache repeated across the batch; the
+    greedy candidate is row 0 of the same sampled decode (a logits processor keeps only its argmax),
+    so a long shared prompt costs one prefill and all candidates one decoding loop.
     """
 
     def __init__(self, loaded: LoadedModel) -> None:
@@ -78,18 +78,18 @@ class HFGenerator:
         ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"].to(model.device)
         with torch.inference_mode(), self._model_context():
             prefix = model(ids[:, :-1], use_cache=True).past_key_values
-            results = self._decode(ids, copy.deepcopy(prefix), max_new_tokens, 1, None, stop)
             if n > 1:
-                prefix.batch_repeat_interleave(n - 1)
-                results += self._decode(ids, prefix, max_new_tokens, n - 1, temperature, stop)
-        return results
+                prefix.batch_repeat_interleave(n)
+            return self._decode(ids, prefix, max_new_tokens, n, temperature, stop)
 
-    def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float | None,
+    def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float,
                 stop: tuple[str, ...]) -> list[Generation]:
         import torch
+        from transformers import LogitsProcessorList
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
-        sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0) if temperature else \
+        sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0,
+                        logits_processor=LogitsProcessorList([_FirstRowGreedy()])) if batch > 1 else \
             dict(do_sample=False, temperature=None, top_p=None, top_k=None)
         inputs = ids.repeat(batch, 1)
         out = model.generate(
@@ -114,5 +114,20 @@ class HFGenerator:
             length = next((i for i, t in enumerate(tokens) if t in finished), len(tokens))
             mean = float(logprobs[row, :length].mean()) if length else 0.0
             generations.append(Generation(tokenizer.decode(tokens[:length], skip_special_tokens=True), mean, length,
-                                          sampled=temperature is not None))
+                                          sampled=row > 0))
         return generations
+
+
+class _FirstRowGreedy:
+    """A logits processor that leaves row 0 only its most likely token, so sampling it is greedy decoding.
+
+    It runs before temperature and top-p, which keep a lone finite score as it is. It returns a new
+    tensor: generate keeps the tensor it is given as the step's raw logits.
+    """
+
+    def __call__(self, input_ids, scores):
+        import torch
+
+        greedy = torch.full_like(scores[:1], float("-inf"))
+        greedy[0, scores[0].argmax()] = 0.0
+        return torch.cat([greedy, scores[1:]])

@@ -171,6 +171,26 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
         sum(w.numel() for w in weights.values())
 
 
+def test_4bit_training_keeps_activations_at_the_compute_dtype() -> None:
+    """k-bit preparation upcasts the unquantised weights; cast back, the residual stream stays bf16."""
+    import torch
+    from peft import get_peft_model, prepare_model_for_kbit_training
+
+    from finsql.models import LoadOptions, load_model
+    from finsql.train.config import TrainConfig
+    from finsql.train.trainer import keep_compute_dtype, lora_config
+
+    loaded = load_model(TEST_MODEL, LoadOptions(quantization="4bit", device="cpu"))
+    model = prepare_model_for_kbit_training(loaded.model, use_gradient_checkpointing=False)
+    assert model.get_input_embeddings().weight.dtype == torch.float32  # what peft leaves
+    keep_compute_dtype(model, torch.bfloat16)
+    model = get_peft_model(model, lora_config(TrainConfig(), model.config.num_hidden_layers))
+    dtypes = {("lora" if "lora_" in n else type(p).__name__, p.dtype) for n, p in model.named_parameters()}
+    assert dtypes == {("Params4bit", torch.uint8), ("Parameter", torch.bfloat16), ("lora", torch.float32)}
+    hidden = model.get_base_model().base_model(input_ids=torch.tensor([[1, 2, 3]])).last_hidden_state
+    assert hidden.dtype == torch.bfloat16
+
+
 def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_file, bundled_data_dir) -> None:
     out = tmp_path / "fund"
     data = ["--train-file", str(small_train_file)]
