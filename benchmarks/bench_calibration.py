@@ -1,13 +1,17 @@
 """Output calibration: EX of greedy only vs + repair vs + execution vote, on every dev set, one run.
 
-    python benchmarks/bench_calibration.py [--per-db 20] [--seed 0] [--model qwen2.5-coder-0.5b] [--records F]
+    python benchmarks/bench_calibration.py [--per-db 20] [--seed 0] [--model qwen2.5-coder-0.5b]
+                                           [--databases fund,stock] [--records F]
 
 Each question is answered once by the full pipeline (greedy + 4 samples). From that one answer:
 greedy only = the greedy candidate's SQL as extracted; + repair = the same after the repair rules;
 + vote = the pipeline's answer. So the three columns differ only in calibration. Also printed: how
 many candidates each repair rule turned from failing into running, and the mean time of each stage.
-``--records`` writes one JSON line per question (every candidate, its group and whether its result
-matches the gold one), so other vote rules can be compared without generating again.
+
+``--records F`` keeps a JSON line per answered question (every candidate, its group, whether its
+result matches the gold one before and after repair, the stage times), so other vote rules can be
+compared without generating again. Run the same command again to go on after an interruption:
+questions already in F are not asked again, and the table covers this command's questions.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import random
 import statistics
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from finsql import Pipeline
 from finsql.calibrate.extract import extract_sql
@@ -29,62 +34,81 @@ from finsql.models import quiet_libraries
 from finsql.paths import data_dir
 
 
+def question_record(name: str, item, answer, db: Database) -> dict:
+    """What one answer tells about calibration, judged against the gold result."""
+    gold = db.execute(item.sql)
+    ordered = is_ordered(item.sql)
+    candidates = []
+    for c in answer.candidates:
+        raw = db.execute(extract_sql(c.raw))
+        candidates.append(dict(raw=c.raw, sql=c.sql, repairs=c.repairs, mean_logprob=c.mean_logprob,
+                               sampled=c.sampled, group=c.group, error=c.result.error, rows=len(c.result.rows),
+                               correct=results_match(gold, db.execute(c.sql), ordered),
+                               raw_error=raw.error, raw_correct=results_match(gold, raw, ordered)))
+    return dict(db=name, id=item.id, winner=answer.stage("vote").detail["winner"], candidates=candidates,
+                stages={stage.name: stage.elapsed_s for stage in answer.trace})
+
+
+def summarise(records: list[dict], databases: list[str]) -> None:
+    print(f"\n{'dev set':8} {'n':>4} {'greedy':>8} {'+repair':>8} {'+vote':>8} {'vote-greedy':>12}")
+    fixed_by_rule: Counter[str] = Counter()
+    stage_times: dict[str, list[float]] = defaultdict(list)
+    for name in databases:
+        mine = [r for r in records if r["db"] == name]
+        if not mine:
+            continue
+        greedy = sum(r["candidates"][0]["raw_correct"] for r in mine) / len(mine)
+        repaired = sum(r["candidates"][0]["correct"] for r in mine) / len(mine)
+        voted = sum(r["candidates"][r["winner"]]["correct"] for r in mine) / len(mine)
+        print(f"{name:8} {len(mine):>4} {greedy:>8.1%} {repaired:>8.1%} {voted:>8.1%} {voted - greedy:>+12.1%}")
+        for record in mine:
+            for c in record["candidates"]:
+                if c["repairs"] and c["error"] is None and c["raw_error"] is not None:
+                    fixed_by_rule.update(c["repairs"])
+            for stage, seconds in record["stages"].items():
+                stage_times[stage].append(seconds)
+    print("\ncandidates turned from failing to running, by repair rule:")
+    for rule, count in fixed_by_rule.most_common():
+        print(f"  {rule:24} {count}")
+    print("\nseconds per stage:        mean   median")
+    for stage, times in stage_times.items():
+        print(f"  {stage:20} {statistics.mean(times):8.3f} {statistics.median(times):8.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--per-db", type=int, default=None, help="questions sampled per dev set (default: all)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--model", default=None)
     parser.add_argument("--databases", default=",".join(DATABASES))
-    parser.add_argument("--records", default=None, help="write a JSON line per question to this file")
+    parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per question; resumed from")
     args = parser.parse_args()
-    records = open(args.records, "w", encoding="utf-8") if args.records else None
+    databases = args.databases.split(",")
+    records = [json.loads(line) for line in args.records.read_text(encoding="utf-8").splitlines()] \
+        if args.records and args.records.is_file() else []
+    done = {(r["db"], r["id"]) for r in records}
+    out = args.records.open("a", encoding="utf-8") if args.records else None
     quiet_libraries()
     pipeline = Pipeline.from_config(model__name=args.model)
-    fixed_by_rule: Counter[str] = Counter()
-    stage_times: dict[str, list[float]] = defaultdict(list)
-    rows = []
-    for name in args.databases.split(","):
+    asked = set()
+    for name in databases:
         items = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items
         if args.per_db and args.per_db < len(items):
             items = random.Random(args.seed).sample(items, args.per_db)
         db = Database(name, max_rows=EVAL_MAX_ROWS)
-        correct = Counter()
         for item in items:
-            gold = db.execute(item.sql)
-            answer = pipeline.ask(item.question, db=name)
-            greedy = answer.candidates[0]
-            ordered = is_ordered(item.sql)
-            correct["greedy"] += results_match(gold, db.execute(extract_sql(greedy.raw)), ordered)
-            correct["repair"] += results_match(gold, db.execute(greedy.sql), ordered)
-            correct["vote"] += results_match(gold, db.execute(answer.sql), ordered) if answer.sql else 0
-            for candidate in answer.candidates:
-                if candidate.repairs and candidate.result.ok and not db.execute(extract_sql(candidate.raw)).ok:
-                    fixed_by_rule.update(candidate.repairs)
-            for stage in answer.trace:
-                stage_times[stage.name].append(stage.elapsed_s)
-            if records:
-                records.write(json.dumps(dict(
-                    db=name, id=item.id, gold_rows=len(gold.rows), winner=answer.stage("vote").detail["winner"],
-                    candidates=[dict(raw=c.raw, sql=c.sql, repairs=c.repairs, mean_logprob=c.mean_logprob,
-                                     sampled=c.sampled, group=c.group, error=c.result.error,
-                                     rows=len(c.result.rows), correct=results_match(gold, c.result, ordered),
-                                     raw_correct=results_match(gold, db.execute(extract_sql(c.raw)), ordered))
-                                for c in answer.candidates]), ensure_ascii=False) + "\n")
-                records.flush()
-            print(f"  {name} {item.id}: greedy {correct['greedy']} repair {correct['repair']} vote {correct['vote']}",
-                  flush=True)
-        n = len(items)
-        rows.append((name, n, correct["greedy"] / n, correct["repair"] / n, correct["vote"] / n))
-
-    print(f"\n{'dev set':8} {'n':>4} {'greedy':>8} {'+repair':>8} {'+vote':>8} {'vote-greedy':>12}")
-    for name, n, greedy, repaired, voted in rows:
-        print(f"{name:8} {n:>4} {greedy:>8.1%} {repaired:>8.1%} {voted:>8.1%} {voted - greedy:>+12.1%}")
-    print("\ncandidates turned from failing to running, by repair rule:")
-    for rule, count in fixed_by_rule.most_common():
-        print(f"  {rule:24} {count}")
-    print("\nmean seconds per stage:")
-    for stage, times in stage_times.items():
-        print(f"  {stage:10} {statistics.mean(times):8.3f}")
+            asked.add((name, item.id))
+            if (name, item.id) in done:
+                continue
+            record = question_record(name, item, pipeline.ask(item.question, db=name), db)
+            records.append(record)
+            if out:
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.flush()
+            c = record["candidates"]
+            print(f"  {name} {item.id}: greedy {c[0]['raw_correct']:d} repair {c[0]['correct']:d} "
+                  f"vote {c[record['winner']]['correct']:d}", flush=True)
+    summarise([r for r in records if (r["db"], r["id"]) in asked], databases)
 
 
 if __name__ == "__main__":
