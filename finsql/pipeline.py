@@ -90,7 +90,7 @@ class Pipeline:
         if self._generator is None:
             m = self.config.model
             self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
-                                                                         device=m.device)))
+                                                                         device=m.device, inference_only=True)))
         return self._generator
 
     def adapter_for(self, db_id: str) -> AdapterInfo | None:

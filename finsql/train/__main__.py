@@ -42,7 +42,7 @@ def model_writer(config: TrainConfig) -> WriteFn:
     from finsql.generate import HFGenerator
     from finsql.models import LoadOptions, load_model
 
-    generator = HFGenerator(load_model(config.base_model, LoadOptions(device=config.device)))
+    generator = HFGenerator(load_model(config.base_model, LoadOptions(device=config.device, inference_only=True)))
 
     def write(instruction: str) -> str:
         messages = [{"role": "user", "content": instruction}]
