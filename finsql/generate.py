@@ -80,7 +80,8 @@ class HFGenerator:
             prefix = model(ids[:, :-1], use_cache=True).past_key_values
             if n > 1:
                 prefix.batch_repeat_interleave(n)
-            return self._decode(ids, prefix, max_new_tokens, n, temperature, stop)
+            with _decode_attention(model):
+                return self._decode(ids, prefix, max_new_tokens, n, temperature, stop)
 
     def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float,
                 stop: tuple[str, ...]) -> list[Generation]:
@@ -116,6 +117,26 @@ class HFGenerator:
             generations.append(Generation(tokenizer.decode(tokens[:length], skip_special_tokens=True), mean, length,
                                           sampled=row > 0))
         return generations
+
+
+@contextlib.contextmanager
+def _decode_attention(model):
+    """On a CPU, decode with the eager attention kernel and restore the model's own afterwards.
+
+    There SDPA is the faster kernel for the prefill, but for one new token per row against a long
+    cache the eager one is: 0.18 s against 0.28 s a step for 5 rows and 1,100 cached tokens
+    (qwen2.5-coder-0.5b, bf16, 2 cores), while the prefill takes 8.6 s eager against 4.8 s SDPA.
+    """
+    base = model.get_base_model() if hasattr(model, "get_base_model") else model
+    own = base.config._attn_implementation
+    if model.device.type != "cpu" or own == "eager":
+        yield
+        return
+    base.set_attn_implementation("eager")
+    try:
+        yield
+    finally:
+        base.set_attn_implementation(own)
 
 
 class _FirstRowGreedy:

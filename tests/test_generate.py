@@ -37,3 +37,23 @@ def test_n_candidates_greedy_first_then_samples(generator) -> None:
     assert all(0 < g.n_tokens <= 24 for g in generations)
     assert all(g.mean_logprob < 0 for g in generations)
     assert len({g.text for g in generations}) > 1  # sampling explores beyond the greedy answer
+
+
+
+def test_a_cpu_prefills_with_sdpa_decodes_with_eager_and_keeps_its_own_kernel(generator, tiny_model) -> None:
+    model = tiny_model.model
+    kernels = []  # (tokens in the call, attention kernel in use), one per forward pass
+
+    def record(module, args, kwargs):
+        ids = kwargs["input_ids"] if "input_ids" in kwargs else args[0]
+        kernels.append((ids.shape[1], module.config._attn_implementation))
+
+    hook = model.register_forward_pre_hook(record, with_kwargs=True)
+    try:
+        generator.generate(PROMPT, max_new_tokens=4, n=2)
+    finally:
+        hook.remove()
+    prefill, *steps = kernels
+    assert prefill[0] > 1 and prefill[1] == "sdpa"
+    assert steps and all(kernel == "eager" for _, kernel in steps)
+    assert model.config._attn_implementation == "sdpa"
