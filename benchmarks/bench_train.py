@@ -2,13 +2,14 @@
 training memory and speed on the same batches; seconds each shipped module took to train.
 
     python benchmarks/bench_train.py [--per-db 20] [--seed 0] [--databases fund,stock,macro]
-                                     [--skip-memory] [--write-cards]
+                                     [--skip-memory] [--checkpointing both] [--write-cards]
 
 EX: one loaded model answers every sampled dev question twice, once with no module (the default
 pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the database's
 module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
-the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run
-twice in fresh processes, 4-bit NF4 vs full precision, same data and seed; peak is the highest
+the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run in
+fresh processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and
+seed; peak is the highest
 memory held while training, weights included (RSS on a CPU, allocated CUDA memory on a GPU; counted
 from the end of loading, so the loader's transient copies are left out), and the model's own footprint.
 """
@@ -70,35 +71,43 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
     return rows
 
 
-def training_memory(db: str, steps: int) -> list[list]:
-    """4-bit vs full precision (fp32), plus bf16 on a GPU (a CPU trains an unquantised base in fp32 only)."""
+def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True, False)) -> list[list]:
+    """4-bit vs full precision (fp32), plus bf16 on a GPU (a CPU trains an unquantised base in fp32 only),
+    with and without gradient checkpointing; each ratio is against fp32 with the same checkpointing."""
     import torch
 
     runs = [("4bit", "bfloat16"), ("none", "float32")]
     if torch.cuda.is_available():
         runs.append(("none", "bfloat16"))
     results = {}
-    for quantization, dtype in runs:
-        with tempfile.TemporaryDirectory() as tmp:
-            out = Path(tmp) / db
-            # The first 24 train pairs: the same batches for every run, without augmenting the whole set.
-            pairs = Path(tmp) / "train.jsonl"
-            pairs.write_text("\n".join(train_set_path(db).read_text(encoding="utf-8").splitlines()[:24]) + "\n",
-                             encoding="utf-8")
-            proc = subprocess.run([sys.executable, "-m", "finsql.train", db, "--max-steps", str(steps),
-                                   "--quantization", quantization, "--compute-dtype", dtype, "--train-file",
-                                   str(pairs), "--out", str(out), "--quiet"], capture_output=True, text=True)
-            if proc.returncode != 0:
-                raise SystemExit(f"training with quantization={quantization} failed: {proc.stderr.strip()}")
-            results[(quantization, dtype)] = json.loads((out / "finsql_adapter.json").read_text())["result"]
-    full = results[("none", "float32")]
+    for recompute in checkpointing:
+        for quantization, dtype in runs:
+            results[(recompute, quantization, dtype)] = _train_briefly(db, steps, quantization, dtype, recompute)
     rows = []
-    for (quantization, dtype), r in results.items():
-        rows.append([quantization, dtype, r["device"], r["steps"], r["tokens"], r["model_memory_mb"],
-                     f"{r['model_memory_mb'] / full['model_memory_mb']:.2f}", r["peak_memory_mb"],
-                     f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}", r["tokens_per_s"],
+    for (recompute, quantization, dtype), r in results.items():
+        full = results[(recompute, "none", "float32")]
+        rows.append(["on" if recompute else "off", quantization, dtype, r["device"], r["steps"], r["tokens"],
+                     r["model_memory_mb"], f"{r['model_memory_mb'] / full['model_memory_mb']:.2f}",
+                     r["peak_memory_mb"], f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}", r["tokens_per_s"],
                      f"{r['tokens_per_s'] / full['tokens_per_s']:.2f}"])
     return rows
+
+
+def _train_briefly(db: str, steps: int, quantization: str, dtype: str, checkpointing: bool) -> dict:
+    """``steps`` optimizer steps in a fresh process; the result its card records."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / db
+        # The first 24 train pairs: the same batches for every run, without augmenting the whole set.
+        pairs = Path(tmp) / "train.jsonl"
+        pairs.write_text("\n".join(train_set_path(db).read_text(encoding="utf-8").splitlines()[:24]) + "\n",
+                         encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-m", "finsql.train", db, "--max-steps", str(steps),
+                               "--quantization", quantization, "--compute-dtype", dtype, "--train-file", str(pairs),
+                               "--gradient-checkpointing" if checkpointing else "--no-gradient-checkpointing",
+                               "--out", str(out), "--quiet"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"training with quantization={quantization} failed: {proc.stderr.strip()}")
+        return json.loads((out / "finsql_adapter.json").read_text())["result"]
 
 
 def module_times(databases: list[str]) -> list[list]:
@@ -118,6 +127,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--databases", default="fund,stock,macro")
     parser.add_argument("--memory-steps", type=int, default=3)
+    parser.add_argument("--checkpointing", choices=["on", "off", "both"], default="both",
+                        help="gradient checkpointing in the memory runs")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-ex", action="store_true")
     parser.add_argument("--write-cards", action="store_true", help="record the measured dev EX in each card")
@@ -129,10 +140,11 @@ def main() -> None:
                                                      "final loss", "device"]))
     if not args.skip_memory:
         print(f"\nTraining memory and speed, {args.memory_steps} steps on {databases[0]} "
-              "(ratios vs full precision, fp32)")
-        print(tabulate(training_memory(databases[0], args.memory_steps),
-                       headers=["base", "dtype", "device", "steps", "tokens", "model MB", "ratio", "peak MB", "ratio",
-                                "tokens/s", "ratio"]))
+              "(ratios vs full precision, fp32, with the same gradient checkpointing)")
+        checkpointing = {"on": (True,), "off": (False,), "both": (True, False)}[args.checkpointing]
+        print(tabulate(training_memory(databases[0], args.memory_steps, checkpointing),
+                       headers=["checkpointing", "base", "dtype", "device", "steps", "tokens", "model MB", "ratio",
+                                "peak MB", "ratio", "tokens/s", "ratio"]))
     if not args.skip_ex:
         rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards)
         print("\nDev EX, greedy, base alone vs with the database's module")

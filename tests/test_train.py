@@ -191,6 +191,33 @@ def test_4bit_training_keeps_activations_at_the_compute_dtype() -> None:
     assert hidden.dtype == torch.bfloat16
 
 
+def test_gradient_checkpointing_leaves_the_lora_gradients_as_they_were() -> None:
+    """Recomputing activations in the backward pass saves memory; the LoRA weights learn the same."""
+    import torch
+
+    from finsql.models import load_model
+    from finsql.train.config import LoraSettings, OptimSettings, TrainConfig
+    from finsql.train.trainer import answer_loss_module, with_lora
+
+    ids = torch.tensor([[1, 20, 30, 40, 50, 60, 70]])
+    labels = torch.tensor([[IGNORE, IGNORE, IGNORE, 40, 50, 60, 70]])
+    grads = {}
+    for checkpointing in (False, True):
+        torch.manual_seed(0)
+        config = TrainConfig(quantization="none", lora=LoraSettings(dropout=0.0),
+                             optim=OptimSettings(gradient_checkpointing=checkpointing))
+        model = with_lora(load_model(TEST_MODEL).model, config)
+        module = answer_loss_module(model)
+        module.train()
+        assert any(getattr(m, "gradient_checkpointing", False) for m in model.modules()) == checkpointing
+        module(ids, torch.ones_like(ids), labels).backward()
+        grads[checkpointing] = {n: p.grad for n, p in model.named_parameters() if p.requires_grad}
+    assert grads[True].keys() == grads[False].keys() and all(g is not None for g in grads[True].values())
+    assert any(float(g.abs().max()) > 0 for g in grads[True].values())
+    for name, grad in grads[False].items():
+        torch.testing.assert_close(grads[True][name], grad)
+
+
 def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_file, bundled_data_dir) -> None:
     out = tmp_path / "fund"
     data = ["--train-file", str(small_train_file)]

@@ -34,6 +34,7 @@ FLAG_SETTINGS = {  # flag -> setting it overrides
     "rank": "lora.rank", "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
     "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
     "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot",
+    "gradient_checkpointing": "optim.gradient_checkpointing",
 }
 
 
@@ -123,6 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--batch-tokens", type=int)
     parser.add_argument("--save-every", type=int)
     parser.add_argument("--seed", type=int)
+    parser.add_argument("--gradient-checkpointing", action=argparse.BooleanOptionalAction, default=None,
+                        help="recompute activations in the backward pass (less memory, more compute)")
     parser.add_argument("--cot", type=int, help="chain-of-thought targets for at most N pairs")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or tables")
     return parser

@@ -12,6 +12,7 @@
     max_steps = 0             # 0: run the epochs
     batch_tokens = 2048       # examples of similar length are packed into a batch up to this size
     save_every = 20           # optimizer steps between checkpoints
+    gradient_checkpointing = true   # recompute activations in the backward pass: less memory
 
     [augment]
     paraphrase = true         # en<->zh, finance synonyms from schemas/*.yaml, question templates
@@ -90,6 +91,9 @@ class OptimSettings:
     batch_tokens: int = field(default=2048, metadata={"help": "padded tokens per batch; similar lengths are packed"})
     max_seq_tokens: int = field(default=2048, metadata={"help": "longer examples are skipped and counted"})
     save_every: int = field(default=20, metadata={"help": "optimizer steps between checkpoints"})
+    gradient_checkpointing: bool = field(default=True, metadata={
+        "help": "recompute each layer's activations during the backward pass instead of keeping them: "
+                "much less memory for some more compute"})
     seed: int = 0
 
     def __post_init__(self) -> None:

@@ -50,6 +50,23 @@ def lora_config(config: TrainConfig, n_layers: int):
                       layers_to_transform=config.lora.layer_indices(n_layers), task_type="CAUSAL_LM")
 
 
+def with_lora(model, config: TrainConfig):
+    """The loaded base made ready to train: k-bit preparation, checkpointing, and fresh LoRA weights."""
+    import torch
+    from peft import get_peft_model, prepare_model_for_kbit_training
+
+    if config.quantization == "4bit":
+        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
+        keep_compute_dtype(model, getattr(torch, config.compute_dtype))
+    if config.optim.gradient_checkpointing:
+        # Non-reentrant: gradients reach the LoRA weights even though the layers' inputs need none.
+        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+    try:
+        return get_peft_model(model, lora_config(config, model.config.num_hidden_layers))
+    except ValueError as err:
+        raise FinSQLError(f"LoRA settings do not fit {config.base_model}: {str(err).splitlines()[0]}") from None
+
+
 def answer_loss_module(peft_model):
     """A module whose forward is the answer-only loss, so accelerate/DDP can wrap it like any model."""
     import torch
@@ -62,7 +79,8 @@ def answer_loss_module(peft_model):
 
         def forward(self, input_ids, attention_mask, labels):
             causal = self.model.get_base_model()
-            hidden = causal.base_model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            hidden = causal.base_model(input_ids=input_ids, attention_mask=attention_mask,
+                                       use_cache=False).last_hidden_state
             targets = labels[:, 1:]
             where = targets != IGNORE
             logits = causal.get_output_embeddings()(hidden[:, :-1][where]).float()
@@ -128,7 +146,6 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     import torch
     from accelerate import Accelerator
     from accelerate.utils import set_seed
-    from peft import get_peft_model, prepare_model_for_kbit_training
     from tqdm.auto import tqdm
     from transformers import get_linear_schedule_with_warmup
 
@@ -142,15 +159,7 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     loaded = load_model(config.base_model, LoadOptions(quantization=config.quantization,
                                                        device=str(accelerator.device),
                                                        compute_dtype=config.compute_dtype))
-    model = loaded.model
-    if config.quantization == "4bit":
-        model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
-        keep_compute_dtype(model, getattr(torch, config.compute_dtype))
-    n_layers = model.config.num_hidden_layers
-    try:
-        model = get_peft_model(model, lora_config(config, n_layers))
-    except ValueError as err:
-        raise FinSQLError(f"LoRA settings do not fit {config.base_model}: {str(err).splitlines()[0]}") from None
+    model = with_lora(loaded.model, config)
     module = answer_loss_module(model)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
                                   lr=config.optim.learning_rate, weight_decay=config.optim.weight_decay)
