@@ -1,5 +1,5 @@
-"""Small deterministic helpers shared by the fund and bank builders: person names with pinyin,
-the Chinese exchange trading calendar (weekdays less the public holidays) and date formatting.
+"""Small deterministic helpers shared by the fund and bank builders: person names with pinyin, an
+overseas weekday calendar and date formatting (the Chinese exchange calendar is in ``_stockfake``).
 
 Every function takes the caller's ``random.Random``; nothing here uses global randomness.
 """
@@ -82,34 +82,6 @@ def unique_names(rng: random.Random, n: int, gender_p_male: float = 0.55) -> lis
         if zh not in seen:
             seen.add(zh)
             out.append((zh, en, g))
-    return out
-
-
-# Shanghai/Shenzhen exchange holidays that fall on weekdays, 2021-2024.
-_CN_HOLIDAYS = {
-    "2021-01-01", "2021-02-11", "2021-02-12", "2021-02-15", "2021-02-16", "2021-02-17",
-    "2021-04-05", "2021-05-03", "2021-05-04", "2021-05-05", "2021-06-14", "2021-09-20",
-    "2021-09-21", "2021-10-01", "2021-10-04", "2021-10-05", "2021-10-06", "2021-10-07",
-    "2022-01-03", "2022-01-31", "2022-02-01", "2022-02-02", "2022-02-03", "2022-02-04",
-    "2022-04-04", "2022-04-05", "2022-05-02", "2022-05-03", "2022-05-04", "2022-06-03",
-    "2022-09-12", "2022-10-03", "2022-10-04", "2022-10-05", "2022-10-06", "2022-10-07",
-    "2023-01-02", "2023-01-23", "2023-01-24", "2023-01-25", "2023-01-26", "2023-01-27",
-    "2023-04-05", "2023-05-01", "2023-05-02", "2023-05-03", "2023-06-22", "2023-06-23",
-    "2023-09-29", "2023-10-02", "2023-10-03", "2023-10-04", "2023-10-05", "2023-10-06",
-    "2024-01-01", "2024-02-09", "2024-02-12", "2024-02-13", "2024-02-14", "2024-02-15",
-    "2024-02-16", "2024-04-04", "2024-04-05", "2024-05-01", "2024-05-02", "2024-05-03",
-    "2024-06-10",
-}
-
-
-def trading_days(start: date, end: date) -> list[date]:
-    """Shanghai/Shenzhen trading days in [start, end]: weekdays that are not exchange holidays."""
-    out = []
-    d = start
-    while d <= end:
-        if d.weekday() < 5 and d.isoformat() not in _CN_HOLIDAYS:
-            out.append(d)
-        d += timedelta(days=1)
     return out
 
 

@@ -17,7 +17,8 @@ import random
 import sqlite3
 from datetime import date, timedelta
 
-from finsql.data._fake import add_months, ds, rand_date, trading_days, unique_names, weekdays
+from finsql.data._fake import add_months, ds, rand_date, unique_names, weekdays
+from finsql.data._stockfake import trading_days
 
 BASE = date(2021, 6, 30)  # last day before the NAV window: the starting point of every series
 START = date(2021, 7, 1)
