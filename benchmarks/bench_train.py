@@ -11,7 +11,9 @@ the comparison is the module's alone. Memory: ``python -m finsql.train fund --ma
 fresh processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and
 seed; peak is the highest
 memory held while training, weights included (RSS on a CPU, allocated CUDA memory on a GPU; counted
-from the end of loading, so the loader's transient copies are left out), and the model's own footprint.
+from the end of loading, so the loader's transient copies are left out), what was held when the first step
+started (start MB: on a CPU also the runtime, the retriever and the built prompts), and the model's own
+footprint.
 """
 
 from __future__ import annotations
@@ -88,8 +90,8 @@ def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True
         full = results[(recompute, "none", "float32")]
         rows.append(["on" if recompute else "off", quantization, dtype, r["device"], r["steps"], r["tokens"],
                      r["model_memory_mb"], f"{r['model_memory_mb'] / full['model_memory_mb']:.2f}",
-                     r["peak_memory_mb"], f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}", r["tokens_per_s"],
-                     f"{r['tokens_per_s'] / full['tokens_per_s']:.2f}"])
+                     r["start_memory_mb"], r["peak_memory_mb"], f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}",
+                     r["tokens_per_s"], f"{r['tokens_per_s'] / full['tokens_per_s']:.2f}"])
     return rows
 
 
@@ -144,7 +146,7 @@ def main() -> None:
         checkpointing = {"on": (True,), "off": (False,), "both": (True, False)}[args.checkpointing]
         print(tabulate(training_memory(databases[0], args.memory_steps, checkpointing),
                        headers=["checkpointing", "base", "dtype", "device", "steps", "tokens", "model MB", "ratio",
-                                "peak MB", "ratio", "tokens/s", "ratio"]))
+                                "start MB", "peak MB", "ratio", "tokens/s", "ratio"]))
     if not args.skip_ex:
         rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards)
         print("\nDev EX, greedy, base alone vs with the database's module")

@@ -37,6 +37,7 @@ class TrainResult:
     seconds: float
     tokens_per_s: float
     peak_memory_mb: float  # peak while training (weights included): RSS on a CPU, allocated memory on a GPU
+    start_memory_mb: float  # the same measure when the first step starts: weights, runtime, prompts built
     model_memory_mb: float  # the model's own weights and buffers (LoRA included)
     resumed_from_step: int
     device: str
@@ -89,18 +90,22 @@ def answer_loss_module(peft_model):
     return AnswerOnlyLoss(peft_model)
 
 
-def _reset_peak_memory(device: str) -> None:
-    """Start the peak count at what is held now, so the loader's transient copies are not counted."""
+def _reset_peak_memory(device: str) -> float:
+    """Start the peak count at what is held now, so the loader's transient copies are not counted.
+
+    Returns what is held now, in MB.
+    """
     import torch
 
     if device.startswith("cuda"):
         torch.cuda.reset_peak_memory_stats()
-        return
+        return torch.cuda.memory_allocated() / 2**20
     try:  # glibc keeps freed heap in RSS until trimmed; Linux's "5" resets the high-water mark (VmHWM)
         ctypes.CDLL("libc.so.6").malloc_trim(0)
         Path("/proc/self/clear_refs").write_text("5")
     except (OSError, AttributeError):
         pass
+    return _process_memory_mb("VmRSS:")
 
 
 def _peak_memory_mb(device: str) -> float:
@@ -108,9 +113,14 @@ def _peak_memory_mb(device: str) -> float:
 
     if device.startswith("cuda"):
         return torch.cuda.max_memory_allocated() / 2**20
+    return _process_memory_mb("VmHWM:")
+
+
+def _process_memory_mb(field_name: str) -> float:
+    """A memory field of /proc/self/status (VmRSS now, VmHWM its peak), or the peak RSS where it is missing."""
     try:
         status = Path("/proc/self/status").read_text()
-        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")) / 1024
+        return next(int(line.split()[1]) for line in status.splitlines() if line.startswith(field_name)) / 1024
     except (OSError, StopIteration):
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
@@ -169,7 +179,7 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     module, optimizer = accelerator.prepare(module, optimizer)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    _reset_peak_memory(str(accelerator.device))
+    start_memory_mb = _reset_peak_memory(str(accelerator.device))
     step = _resume(out_dir / CHECKPOINT, model, optimizer, scheduler)
     resumed_from = step
     losses: list[float] = []
@@ -211,7 +221,7 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         steps=step, epochs_done=_epochs_done(schedule, step), final_loss=_tail_mean(losses), losses=losses,
         answer_tokens=answer_tokens, tokens=tokens, seconds=round(seconds, 1),
         tokens_per_s=round(tokens / seconds, 1) if seconds else 0.0,
-        peak_memory_mb=round(_peak_memory_mb(str(accelerator.device)), 1),
+        peak_memory_mb=round(_peak_memory_mb(str(accelerator.device)), 1), start_memory_mb=round(start_memory_mb, 1),
         model_memory_mb=round(model.get_memory_footprint() / 2**20, 1), resumed_from_step=resumed_from,
         device=str(accelerator.device))
 
