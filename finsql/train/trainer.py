@@ -61,7 +61,7 @@ def with_lora(model, config: TrainConfig):
         keep_compute_dtype(model, getattr(torch, config.compute_dtype))
     if config.optim.gradient_checkpointing:
         # Non-reentrant: gradients reach the LoRA weights even though the layers' inputs need none.
-        model.gradient_checkpointing_enable(gradient_checkpointing_kwargs={"use_reentrant": False})
+        model.activation_checkpointing_enable(activation_checkpointing_kwargs={"use_reentrant": False})
     try:
         return get_peft_model(model, lora_config(config, model.config.num_hidden_layers))
     except ValueError as err:
