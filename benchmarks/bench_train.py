@@ -9,11 +9,10 @@ pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and 
 module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
 the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run in
 fresh processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and
-seed; peak is the highest
-memory held while training, weights included (RSS on a CPU, allocated CUDA memory on a GPU; counted
-from the end of loading, so the loader's transient copies are left out), what was held when the first step
-started (start MB: on a CPU also the runtime, the retriever and the built prompts), and the model's own
-footprint.
+seed; peak is the highest memory held while training, weights included (RSS on a CPU, allocated CUDA
+memory on a GPU; counted from the end of loading, so the loader's transient copies are left out);
+start MB is what was held when the first step started (on a CPU also the runtime, the retriever and
+the built prompts); model MB is the model's own footprint.
 """
 
 from __future__ import annotations

@@ -39,7 +39,6 @@ def test_n_candidates_greedy_first_then_samples(generator) -> None:
     assert len({g.text for g in generations}) > 1  # sampling explores beyond the greedy answer
 
 
-
 def test_a_cpu_prefills_with_sdpa_decodes_with_eager_and_keeps_its_own_kernel(generator, tiny_model) -> None:
     model = tiny_model.model
     kernels = []  # (tokens in the call, attention kernel in use), one per forward pass

@@ -90,39 +90,32 @@ def answer_loss_module(peft_model):
     return AnswerOnlyLoss(peft_model)
 
 
-def _reset_peak_memory(device: str) -> float:
-    """Start the peak count at what is held now, so the loader's transient copies are not counted.
-
-    Returns what is held now, in MB.
-    """
+def _reset_peak_memory(device: str) -> None:
+    """Start the peak count at what is held now, so the loader's transient copies are not counted."""
     import torch
 
     if device.startswith("cuda"):
         torch.cuda.reset_peak_memory_stats()
-        return torch.cuda.memory_allocated() / 2**20
+        return
     try:  # glibc keeps freed heap in RSS until trimmed; Linux's "5" resets the high-water mark (VmHWM)
         ctypes.CDLL("libc.so.6").malloc_trim(0)
         Path("/proc/self/clear_refs").write_text("5")
     except (OSError, AttributeError):
         pass
-    return _process_memory_mb("VmRSS:")
 
 
-def _peak_memory_mb(device: str) -> float:
+def _memory_mb(device: str, peak: bool = False) -> float:
+    """Memory held now, or its peak since the last reset: allocated CUDA memory on a GPU, RSS on a CPU."""
     import torch
 
     if device.startswith("cuda"):
-        return torch.cuda.max_memory_allocated() / 2**20
-    return _process_memory_mb("VmHWM:")
-
-
-def _process_memory_mb(field_name: str) -> float:
-    """A memory field of /proc/self/status (VmRSS now, VmHWM its peak), or the peak RSS where it is missing."""
+        return (torch.cuda.max_memory_allocated() if peak else torch.cuda.memory_allocated()) / 2**20
     try:
         status = Path("/proc/self/status").read_text()
+        field_name = "VmHWM:" if peak else "VmRSS:"
         return next(int(line.split()[1]) for line in status.splitlines() if line.startswith(field_name)) / 1024
     except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the peak; Linux reports KiB
 
 
 def keep_compute_dtype(model, dtype) -> None:
@@ -179,7 +172,8 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     module, optimizer = accelerator.prepare(module, optimizer)
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    start_memory_mb = _reset_peak_memory(str(accelerator.device))
+    _reset_peak_memory(str(accelerator.device))
+    start_memory_mb = _memory_mb(str(accelerator.device))
     step = _resume(out_dir / CHECKPOINT, model, optimizer, scheduler)
     resumed_from = step
     losses: list[float] = []
@@ -221,7 +215,8 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         steps=step, epochs_done=_epochs_done(schedule, step), final_loss=_tail_mean(losses), losses=losses,
         answer_tokens=answer_tokens, tokens=tokens, seconds=round(seconds, 1),
         tokens_per_s=round(tokens / seconds, 1) if seconds else 0.0,
-        peak_memory_mb=round(_peak_memory_mb(str(accelerator.device)), 1), start_memory_mb=round(start_memory_mb, 1),
+        peak_memory_mb=round(_memory_mb(str(accelerator.device), peak=True), 1),
+        start_memory_mb=round(start_memory_mb, 1),
         model_memory_mb=round(model.get_memory_footprint() / 2**20, 1), resumed_from_step=resumed_from,
         device=str(accelerator.device))
 
