@@ -1,12 +1,14 @@
 """Output calibration: EX of greedy only vs + repair vs + execution vote, on every dev set, one run.
 
-    python benchmarks/bench_calibration.py [--per-db 20] [--seed 0] [--model qwen2.5-coder-0.5b]
+    python benchmarks/bench_calibration.py [--per-db N] [--seed 0] [--model qwen2.5-coder-0.5b]
                                            [--databases fund,stock] [--records F]
 
 Each question is answered once by the full pipeline (greedy + 4 samples). From that one answer:
 greedy only = the greedy candidate's SQL as extracted; + repair = the same after the repair rules;
-+ vote = the pipeline's answer. So the three columns differ only in calibration. Also printed: how
-many candidates each repair rule turned from failing into running, and the mean time of each stage.
++ vote = the pipeline's answer. So the three columns differ only in calibration; "any right" counts
+the questions where some candidate was right, the most a vote could reach. Also printed: how many
+candidates each repair rule turned from failing into running, how often the answer was right for
+each size of the winning group (the confidence the chat shows), and the time of each stage.
 
 ``--records F`` keeps a JSON line per answered question (every candidate, its group, whether its
 result matches the gold one before and after repair, the stage times), so other vote rules can be
@@ -49,9 +51,18 @@ def question_record(name: str, item, answer, db: Database) -> dict:
                 stages={stage.name: stage.elapsed_s for stage in answer.trace})
 
 
+def _winner_votes(record: dict) -> int:
+    """How many candidates returned what the winner returned; 0 when the winner returned no rows."""
+    winner = record["candidates"][record["winner"]]
+    if winner["error"] is not None or not winner["rows"]:
+        return 0
+    return sum(c["group"] == winner["group"] for c in record["candidates"])
+
+
 def summarise(records: list[dict], databases: list[str]) -> None:
-    print(f"\n{'dev set':8} {'n':>4} {'greedy':>8} {'+repair':>8} {'+vote':>8} {'vote-greedy':>12}")
+    print(f"\n{'dev set':8} {'n':>4} {'greedy':>8} {'+repair':>8} {'+vote':>8} {'vote-greedy':>12} {'any right':>10}")
     fixed_by_rule: Counter[str] = Counter()
+    by_winner_votes: dict[int, list[bool]] = defaultdict(list)
     stage_times: dict[str, list[float]] = defaultdict(list)
     for name in databases:
         mine = [r for r in records if r["db"] == name]
@@ -60,8 +71,12 @@ def summarise(records: list[dict], databases: list[str]) -> None:
         greedy = sum(r["candidates"][0]["raw_correct"] for r in mine) / len(mine)
         repaired = sum(r["candidates"][0]["correct"] for r in mine) / len(mine)
         voted = sum(r["candidates"][r["winner"]]["correct"] for r in mine) / len(mine)
-        print(f"{name:8} {len(mine):>4} {greedy:>8.1%} {repaired:>8.1%} {voted:>8.1%} {voted - greedy:>+12.1%}")
+        any_right = sum(any(c["correct"] for c in r["candidates"]) for r in mine)
+        print(f"{name:8} {len(mine):>4} {greedy:>8.1%} {repaired:>8.1%} {voted:>8.1%} {voted - greedy:>+12.1%} "
+              f"{any_right:>10}")
         for record in mine:
+            winner = record["candidates"][record["winner"]]
+            by_winner_votes[_winner_votes(record)].append(winner["correct"])
             for c in record["candidates"]:
                 if c["repairs"] and c["error"] is None and c["raw_error"] is not None:
                     fixed_by_rule.update(c["repairs"])
@@ -70,6 +85,9 @@ def summarise(records: list[dict], databases: list[str]) -> None:
     print("\ncandidates turned from failing to running, by repair rule:")
     for rule, count in fixed_by_rule.most_common():
         print(f"  {rule:24} {count}")
+    print("\nright answers by size of the winning group (0: no candidate returned rows):")
+    for votes, right in sorted(by_winner_votes.items()):
+        print(f"  {votes} votes {sum(right):>5} of {len(right):<5} {sum(right) / len(right):6.1%}")
     print("\nseconds per stage:        mean   median")
     for stage, times in stage_times.items():
         print(f"  {stage:20} {statistics.mean(times):8.3f} {statistics.median(times):8.3f}")
