@@ -31,7 +31,7 @@ from finsql.data import DATABASES
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.eval.match import is_ordered, results_match
-from finsql.eval.runner import EVAL_MAX_ROWS
+from finsql.eval.runner import EVAL_MAX_ROWS, read_results
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
 
@@ -102,8 +102,7 @@ def main() -> None:
     parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per question; resumed from")
     args = parser.parse_args()
     databases = args.databases.split(",")
-    records = [json.loads(line) for line in args.records.read_text(encoding="utf-8").splitlines()] \
-        if args.records and args.records.is_file() else []
+    records = read_results(args.records) if args.records else []
     done = {(r["db"], r["id"]) for r in records}
     out = args.records.open("a", encoding="utf-8") if args.records else None
     quiet_libraries()

@@ -2,12 +2,14 @@
 training memory and speed on the same batches; seconds each shipped module took to train.
 
     python benchmarks/bench_train.py [--per-db 20] [--seed 0] [--databases fund,stock,macro]
-                                     [--skip-memory] [--checkpointing both] [--write-cards]
+                                     [--skip-memory] [--checkpointing both] [--write-cards] [--records F]
 
 EX: one loaded model answers every sampled dev question twice, once with no module (the default
 pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the database's
 module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
-the comparison is the module's alone. Memory: ``python -m finsql.train fund --max-steps 3`` run in
+the comparison is the module's alone. ``--records F`` keeps a JSON line per question (both SQL
+queries and whether each matched the gold result); the same command run again goes on from there, so
+a long CPU run survives interruptions. Memory: ``python -m finsql.train fund --max-steps 3`` run in
 fresh processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and
 seed; peak is the highest memory held while training, weights included (RSS on a CPU, allocated CUDA
 memory on a GPU; counted from the end of loading, so the loader's transient copies are left out);
@@ -33,14 +35,17 @@ from finsql.config import load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.eval.match import is_ordered, results_match
-from finsql.eval.runner import EVAL_MAX_ROWS
+from finsql.eval.runner import EVAL_MAX_ROWS, read_results
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
 from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
 
 
-def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool) -> list[list]:
+def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool,
+           records_path: Path | None = None) -> list[list]:
+    answered = {(r["db"], r["id"]): r for r in read_results(records_path)} if records_path else {}
+    out = records_path.open("a", encoding="utf-8") if records_path else None
     base_config = load_config(model__adapter="none", generation__candidates=1)
     base = Pipeline(base_config)
     generator = base.generator
@@ -57,10 +62,20 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
         db = Database(name, max_rows=EVAL_MAX_ROWS)
         right = {"base": 0, "module": 0}
         for item in items:
-            gold = db.execute(item.sql)
-            for label, pipeline in (("base", base), ("module", with_module)):
-                answer = pipeline.ask(item.question, db=name)
-                right[label] += bool(answer.sql) and results_match(gold, db.execute(answer.sql), is_ordered(item.sql))
+            record = answered.get((name, item.id))
+            if record is None:
+                gold = db.execute(item.sql)
+                record = {"db": name, "id": item.id}
+                for label, pipeline in (("base", base), ("module", with_module)):
+                    answer = pipeline.ask(item.question, db=name)
+                    record[f"{label}_sql"] = answer.sql
+                    record[label] = bool(answer.sql) and results_match(gold, db.execute(answer.sql),
+                                                                       is_ordered(item.sql))
+                if out:
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                    out.flush()
+            for label in right:
+                right[label] += record[label]
             print(f"  {name} {item.id}: base {right['base']} module {right['module']}", flush=True)
         n = len(items)
         base_ex, module_ex = right["base"] / n, right["module"] / n
@@ -133,6 +148,7 @@ def main() -> None:
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-ex", action="store_true")
     parser.add_argument("--write-cards", action="store_true", help="record the measured dev EX in each card")
+    parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per dev question; resumed from")
     args = parser.parse_args()
     quiet_libraries()
     databases = args.databases.split(",")
@@ -147,7 +163,7 @@ def main() -> None:
                        headers=["checkpointing", "base", "dtype", "device", "steps", "tokens", "model MB", "ratio",
                                 "start MB", "peak MB", "ratio", "tokens/s", "ratio"]))
     if not args.skip_ex:
-        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards)
+        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards, args.records)
         print("\nDev EX, greedy, base alone vs with the database's module")
         print(tabulate(rows, headers=["database", "questions", "base EX", "module EX", "points"]))
 
