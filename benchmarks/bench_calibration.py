@@ -19,7 +19,6 @@ questions already in F are not asked again, and the table covers this command's 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 from collections import Counter, defaultdict
@@ -31,7 +30,7 @@ from finsql.data import DATABASES
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.eval.match import is_ordered, results_match
-from finsql.eval.runner import EVAL_MAX_ROWS, read_results
+from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
 
@@ -120,8 +119,7 @@ def main() -> None:
             record = question_record(name, item, pipeline.ask(item.question, db=name), db)
             records.append(record)
             if out:
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                out.flush()
+                append_result(out, record)
             c = record["candidates"]
             print(f"  {name} {item.id}: greedy {c[0]['raw_correct']:d} repair {c[0]['correct']:d} "
                   f"vote {c[record['winner']]['correct']:d}", flush=True)

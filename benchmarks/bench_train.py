@@ -35,7 +35,7 @@ from finsql.config import load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.eval.match import is_ordered, results_match
-from finsql.eval.runner import EVAL_MAX_ROWS, read_results
+from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
 from finsql.pipeline import Pipeline
@@ -72,8 +72,7 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
                     record[label] = bool(answer.sql) and results_match(gold, db.execute(answer.sql),
                                                                        is_ordered(item.sql))
                 if out:
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                    out.flush()
+                    append_result(out, record)
             for label in right:
                 right[label] += record[label]
             print(f"  {name} {item.id}: base {right['base']} module {right['module']}", flush=True)

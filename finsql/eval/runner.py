@@ -10,7 +10,7 @@ import json
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TextIO
 
 import sqlglot
 from tqdm import tqdm
@@ -70,6 +70,12 @@ def read_results(path: Path) -> list[dict]:
     return rows
 
 
+def append_result(out: TextIO, row: dict) -> None:
+    """Write one result line and flush it, so a crash loses at most the item in flight."""
+    out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    out.flush()
+
+
 def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestions, fmt: Format,
              db_root: Path | None, results_path: Path, timeout_s: float, task: Task = "sql") -> None:
     """Evaluate every item not yet in ``results_path``, appending each result as it is made."""
@@ -81,8 +87,7 @@ def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestio
     ) as bar:
         for item in todo:
             result = _evaluate_item(item, system_name, system, fmt, db_root, timeout_s, databases, task)
-            out.write(json.dumps(asdict(result), ensure_ascii=False, default=str) + "\n")
-            out.flush()
+            append_result(out, asdict(result))
             bar.update(1)
 
 
