@@ -155,6 +155,15 @@ def _result_size(result) -> str:
     return f"{len(result.rows)} row{'s' * (len(result.rows) != 1)}" + (" (truncated)" if result.truncated else "")
 
 
+def model_line(generate_detail: dict) -> str:
+    """Which model wrote the SQL: the database's LoRA module, or the base model and why."""
+    if adapter := generate_detail.get("adapter"):
+        return f"LoRA module `{Path(adapter).name}` for this database"
+    if left_out := generate_detail.get("adapter_left_out"):
+        return f"the base model; its LoRA module is left out because {left_out}"
+    return "the base model (no LoRA module for this database)"
+
+
 def show_evidence(answer: Answer, k: int, n: int) -> None:
     if answer.ok:
         st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result"
@@ -186,9 +195,7 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
                     f"(the whole schema would take {prompt.detail['full_schema_tokens']:,})")
     generate = answer.stage("generate")
     if generate is not None:
-        adapter = generate.detail.get("adapter")
-        st.markdown(f"**Model:** LoRA module `{Path(adapter).name}` for this database" if adapter
-                    else "**Model:** the base model (no LoRA module for this database)")
+        st.markdown(f"**Model:** {model_line(generate.detail)}")
     total = sum(s.elapsed_s for s in answer.trace)
     st.caption("Stage timings: " + " · ".join(f"{s.name} {s.elapsed_s:.2f} s" for s in answer.trace)
                + f" · total {total:.1f} s")

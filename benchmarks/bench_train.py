@@ -8,8 +8,9 @@ EX: one loaded model answers every sampled dev question twice, once with no modu
 pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the database's
 module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
 the comparison is the module's alone. ``--records F`` keeps a JSON line per question (both SQL
-queries and whether each matched the gold result); the same command run again goes on from there, so
-a long CPU run survives interruptions. Memory: ``python -m finsql.train fund --max-steps 3`` run in
+queries, whether each matched the gold result, the module's fingerprint); the same command run again
+goes on from there, so a long CPU run survives interruptions, and after a module is retrained it asks
+only the module again (the last line of a question wins). Memory: ``python -m finsql.train fund --max-steps 3`` run in
 fresh processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and
 seed; peak is the highest memory held while training, weights included (RSS on a CPU, allocated CUDA
 memory on a GPU; counted from the end of loading, so the loader's transient copies are left out);
@@ -49,28 +50,34 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
     base_config = load_config(model__adapter="none", generation__candidates=1)
     base = Pipeline(base_config)
     generator = base.generator
-    with_module = Pipeline(replace(base_config, model=replace(base_config.model, adapter="auto")), generator=generator)
     rows = []
     for name in databases:
         module = find_adapter(name)
         if module is None:
             rows.append([name, "-", "-", "no module in adapters/", "-"])
             continue
+        # The module by its folder, not "auto": auto leaves out a module whose card says it is below the base.
+        with_module = Pipeline(replace(base_config, model=replace(base_config.model, adapter=str(module.path))),
+                               generator=generator)
         items = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items
         if per_db and per_db < len(items):
             items = random.Random(seed).sample(items, per_db)
         db = Database(name, max_rows=EVAL_MAX_ROWS)
         right = {"base": 0, "module": 0}
         for item in items:
-            record = answered.get((name, item.id))
-            if record is None:
+            record = answered.get((name, item.id)) or {"db": name, "id": item.id}
+            # A record of another module (retrained, or other prompt settings) keeps its base answer only.
+            asks = [(label, pipeline) for label, pipeline in (("base", base), ("module", with_module))
+                    if label not in record or (label == "module" and record.get("module_fingerprint")
+                                               != module.fingerprint)]
+            if asks:
                 gold = db.execute(item.sql)
-                record = {"db": name, "id": item.id}
-                for label, pipeline in (("base", base), ("module", with_module)):
+                for label, pipeline in asks:
                     answer = pipeline.ask(item.question, db=name)
                     record[f"{label}_sql"] = answer.sql
                     record[label] = bool(answer.sql) and results_match(gold, db.execute(answer.sql),
                                                                        is_ordered(item.sql))
+                record["module_fingerprint"] = module.fingerprint
                 if out:
                     append_result(out, record)
             for label in right:

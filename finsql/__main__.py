@@ -55,6 +55,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         model__name=args.model,
         model__quantization=args.quantization,
         model__device=args.device,
+        model__adapter=args.adapter,
         execution__timeout_s=args.timeout,
         execution__max_rows=args.max_rows,
     )
@@ -117,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--model", default=None, help="named model, checkpoint folder or HF id")
     ask.add_argument("--quantization", choices=["4bit", "none"], default=None)
     ask.add_argument("--device", default=None, help="auto, cpu, cuda")
+    ask.add_argument("--adapter", default=None,
+                     help="LoRA module: auto (the database's own from adapters/, if any), none, or a folder")
     ask.add_argument("--config", type=Path, default=None, help="TOML settings file")
     ask.add_argument("--timeout", type=float, default=None, help="query time limit in seconds")
     ask.add_argument("--max-rows", type=int, default=None)

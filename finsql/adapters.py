@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,21 @@ class AdapterInfo:
     def name(self) -> str:
         """A name for the loaded module, unique per folder (two folders may both be called ``fund``)."""
         return f"{self.db_id}_{hashlib.sha1(str(self.path.resolve()).encode()).hexdigest()[:8]}"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Changes when the weights or the prompt settings change: everything a module's answer depends on."""
+        digest = hashlib.sha256((self.path / "adapter_model.safetensors").read_bytes())
+        digest.update(json.dumps([asdict(self.prompt), asdict(self.retrieval)], sort_keys=True).encode())
+        return digest.hexdigest()[:16]
+
+    def below_base(self) -> str | None:
+        """Why ``--adapter auto`` leaves this module out, if its card measured it below the base alone."""
+        dev = self.meta.get("dev_ex")
+        if not dev or dev.get("base_ex") is None or dev["ex"] >= dev["base_ex"]:
+            return None
+        return (f"the {self.db_id} module got {dev['ex']:.1%} of {dev['n']} dev questions right, the base model "
+                f"alone {dev['base_ex']:.1%}; set model.adapter to {self.path} to use it anyway")
 
 
 def base_model_hash(name: str) -> str:
@@ -104,8 +120,12 @@ def render_card(meta: dict[str, Any]) -> str:
                   f"{meta['db_id']} --from {' '.join(fusion['weights'])}`): weights {weights}; loss on "
                   f"{meta['data']['examples']} {meta['db_id']} train pairs {fusion['loss']} "
                   f"(base alone {fusion['base_loss']})")
+        training = f"Training: none, fused on {result.get('device', '?')}"
     else:
         origin = f"trained with `python -m finsql.train {meta['db_id']}`"
+        training = (f"Training: final loss {result.get('final_loss', '?')}, {result.get('tokens_per_s', '?')} "
+                    f"tokens/s on {result.get('device', '?')}, {result.get('seconds', '?')} s, peak memory "
+                    f"{result.get('peak_memory_mb', '?')} MB")
     return f"""# LoRA module `{meta['db_id']}`
 
 A FinSQL module for the `{meta['db_id']}` database, {origin}.
@@ -122,8 +142,7 @@ Load it with `PeftModel.from_pretrained(base, "<this folder>")`, or let the pipe
   {meta['prompt']['examples']} few-shot examples
 - Data: `{meta['data']['train_file']}`, {meta['data']['examples']} training examples after augmentation
   (fingerprint `{meta['data']['fingerprint']}`, {meta['data']['skipped_too_long']} skipped as too long)
-- Training: final loss {result.get('final_loss', '?')}, {result.get('tokens_per_s', '?')} tokens/s on
-  {result.get('device', '?')}, {result.get('seconds', '?')} s, peak memory {result.get('peak_memory_mb', '?')} MB
+- {training}
 - Dev execution accuracy: {dev_line}
 
 | augmentation | generated | kept |

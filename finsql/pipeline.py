@@ -78,6 +78,7 @@ class Pipeline:
         self._examples: dict[str, ExampleIndex] = {}
         self._priors: dict[str, UsagePrior] = {}
         self._adapters: dict[str, AdapterInfo | None] = {}
+        self._adapters_left_out: dict[str, str] = {}  # db_id -> why auto answers without its module
         self._full_tokens: dict[str, int] = {}
 
     @classmethod
@@ -102,6 +103,9 @@ class Pipeline:
                 info = find_adapter(db_id)
                 if info is not None and info.base_model != base:
                     info = None  # trained on another base model: its weights would not fit
+                elif info is not None and (reason := info.below_base()):
+                    self._adapters_left_out[db_id] = reason
+                    info = None
             elif choice != "none":
                 info = read_adapter(Path(choice))
                 if info.base_model != base:
@@ -237,7 +241,8 @@ class Pipeline:
             g = self.config.generation
             adapter = self.adapter_for(schema.db_id)
             generator.use_adapter(adapter.name if adapter else None, adapter.path if adapter else None)
-            detail.update(adapter=str(adapter.path) if adapter else None)
+            detail.update(adapter=str(adapter.path) if adapter else None,
+                          adapter_left_out=self._adapters_left_out.get(schema.db_id))
             generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature)
             detail.update(candidates=len(generations), new_tokens=sum(x.n_tokens for x in generations))
         with _stage(answer, "extract") as detail:

@@ -212,3 +212,12 @@ def test_chart_is_a_bar_over_categories_and_skips_codes_and_single_rows() -> Non
     assert render.chart_spec(codes) is None  # an integer code is not a quantity...
     per_type = pd.DataFrame({"FundType": [1, 3, 4], "n": [120, 80, 15]})
     assert render.chart_spec(per_type) == render.ChartSpec("bar", "FundType", "n")  # ...but a label
+
+
+def test_model_line_names_the_module_or_why_the_base_answered() -> None:
+    render = render_module()
+    assert render.model_line({"adapter": "/x/adapters/fund"}) == "LoRA module `fund` for this database"
+    left_out = {"adapter": None, "adapter_left_out": "the bank module got 6.8% of 44 dev questions right"}
+    assert render.model_line(left_out) == ("the base model; its LoRA module is left out because the bank module "
+                                           "got 6.8% of 44 dev questions right")
+    assert render.model_line({"adapter": None}) == "the base model (no LoRA module for this database)"

@@ -61,6 +61,8 @@ def test_sql_json_output(small_db) -> None:
         (["sql", "--db", "SMALL", "--timeout", "0", "SELECT 1"], "error: timeout must be positive"),
         (["ask", "hi", "--db", "SMALL", "--model", "no-such-model"], "error: unknown model 'no-such-model'"),
         (["models", "fetch", "gpt-9"], "error: unknown model 'gpt-9'"),
+        (["ask", "hi", "--db", "SMALL", "--model", TEST_MODEL, "--adapter", "/nonexistent"],
+         "error: /nonexistent is not a FinSQL LoRA module"),
     ],
 )
 def test_bad_input_is_one_line_without_traceback(small_db, args: list[str], message: str) -> None:

@@ -129,7 +129,7 @@ def test_resuming_with_another_model_is_refused(evaluated, spider_layout) -> Non
     proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
                     str(spider_layout / "database"), "--out", str(evaluated), "--model", "qwen2.5-coder-0.5b")
     assert proc.returncode == 2
-    assert proc.stderr.strip().endswith("holds results made with a different model; use a new --out folder")
+    assert proc.stderr.strip().endswith("holds results made with other settings (model); use a new --out folder")
 
 
 def test_jsonl_loader_reports_broken_lines_by_number(tmp_path) -> None:

@@ -281,6 +281,69 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
         del os.environ["FINSQL_ADAPTERS_DIR"]
 
 
+def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_module, tmp_path, monkeypatch,
+                                                                     bundled_data_dir) -> None:
+    import shutil
+
+    from finsql.adapters import record_dev_ex
+    from finsql.config import load_config
+    from finsql.pipeline import Pipeline
+
+    module = tmp_path / "hub" / "fund"
+    shutil.copytree(trained_module, module)
+    monkeypatch.setenv("FINSQL_ADAPTERS_DIR", str(module.parent))
+    settings = {"model__name": TEST_MODEL, "generation__candidates": 1, "generation__max_new_tokens": 8}
+    record_dev_ex(module, 0.05, 40, 0.10, "bench")
+    answer = Pipeline(load_config(**settings)).ask("How many funds are there?", "fund")
+    generate = answer.stage("generate").detail
+    assert generate["adapter"] is None
+    assert generate["adapter_left_out"].startswith("the fund module got 5.0% of 40 dev questions right, "
+                                                   "the base model alone 10.0%")
+    chosen = Pipeline(load_config(**settings, model__adapter=str(module)))  # named by its folder: used anyway
+    assert chosen.adapter_for("fund").path == module
+    record_dev_ex(module, 0.10, 40, 0.10, "bench")  # as good as the base: auto uses it
+    assert Pipeline(load_config(**settings)).adapter_for("fund").path == module
+
+
+def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, tmp_path) -> None:
+    import shutil
+
+    from safetensors.torch import load_file, save_file
+
+    from finsql.adapters import read_adapter
+
+    copy = tmp_path / "fund"
+    shutil.copytree(trained_module, copy)
+    original = read_adapter(trained_module).fingerprint
+    assert read_adapter(copy).fingerprint == original  # the folder's place does not matter
+    card = json.loads((copy / "finsql_adapter.json").read_text())
+    (copy / "finsql_adapter.json").write_text(json.dumps({**card, "prompt": {**card["prompt"],
+                                                                                     "examples": 3}}))
+    assert read_adapter(copy).fingerprint != original
+    (copy / "finsql_adapter.json").write_text(json.dumps(card))
+    weights = load_file(str(copy / "adapter_model.safetensors"))
+    save_file({k: 2 * v for k, v in weights.items()}, str(copy / "adapter_model.safetensors"))
+    assert read_adapter(copy).fingerprint != original
+
+
+def test_evaluation_is_not_resumed_with_a_changed_module(trained_module, tmp_path, bundled_data_dir) -> None:
+    import shutil
+
+    module, out = tmp_path / "fund", tmp_path / "run"
+    shutil.copytree(trained_module, module)
+    questions = bundled_data_dir / "questions" / "fund_dev.jsonl"
+    command = [sys.executable, "-m", "finsql.eval", "--questions", str(questions),
+               "--limit", "1", "--model", TEST_MODEL, "--adapter", str(module), "--out", str(out)]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert first.returncode == 0, first.stderr
+    card = json.loads((module / "finsql_adapter.json").read_text())
+    (module / "finsql_adapter.json").write_text(json.dumps({**card, "prompt": {**card["prompt"], "examples": 3}}))
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 2
+    assert again.stderr.strip() == (f"error: {out} holds results made with other settings (modules); "
+                                    "use a new --out folder")
+
+
 def test_lorahub_composes_a_and_b_as_weighted_sums() -> None:
     import torch
 
@@ -300,6 +363,7 @@ def test_fuse_builds_a_loadable_module_for_a_small_database(trained_module, tmp_
     from safetensors.torch import load_file, save_file
 
     from finsql.adapters import read_adapter
+    from finsql.config import PromptConfig, RetrievalConfig
 
     other = tmp_path / "macro"
     shutil.copytree(trained_module, other)
@@ -318,6 +382,9 @@ def test_fuse_builds_a_loadable_module_for_a_small_database(trained_module, tmp_
     info = read_adapter(out)
     fusion = info.meta["fusion"]
     assert info.db_id == "bank" and set(fusion["weights"]) == {"fund", "macro"}
+    # Not the sources' brief prompt: the fused module prompts with the defaults, the database's own examples.
+    assert read_adapter(trained_module).prompt.examples == 0
+    assert info.prompt == PromptConfig() and info.retrieval == RetrievalConfig()
     w_fund, w_macro = fusion["weights"]["fund"], fusion["weights"]["macro"]
     fused = load_file(str(out / "adapter_model.safetensors"))
     key = next(k for k in fused if "lora_A" in k)

@@ -34,7 +34,8 @@ from finsql.schema_files import schema_only_databases
 
 PIPELINE, BASELINE = "pipeline", "baseline"
 # Settings that change what a result line means: resuming into an --out made with others is refused.
-FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "quantization", "adapter", "candidates", "task")
+FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "quantization", "adapter", "modules", "candidates",
+                    "task")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,9 +77,10 @@ def _check_fingerprint(out: Path, config: dict) -> None:
     fingerprint = {k: config[k] for k in FINGERPRINT_KEYS}
     if path.exists():
         previous = json.loads(path.read_text(encoding="utf-8"))
-        changed = [k for k in FINGERPRINT_KEYS if previous.get(k) != fingerprint[k]]
+        # "or None": a key an older run did not write reads as empty (e.g. "modules" of a run without any).
+        changed = [k for k in FINGERPRINT_KEYS if (previous.get(k) or None) != (fingerprint[k] or None)]
         if changed:
-            raise FinSQLError(f"{out} holds results made with a different {', '.join(changed)}; "
+            raise FinSQLError(f"{out} holds results made with other settings ({', '.join(changed)}); "
                               "use a new --out folder")
     else:
         path.write_text(json.dumps(fingerprint, indent=2), encoding="utf-8")
@@ -101,15 +103,18 @@ def run(args: argparse.Namespace) -> dict:
     pipeline_config = load_config(model__name=args.model, model__quantization=args.quantization,
                                   model__adapter=args.adapter, generation__candidates=args.candidates,
                                   execution__timeout_s=args.timeout)
+    pipeline = Pipeline(pipeline_config)
+    # A retrained module answers differently: its fingerprint is part of what a result line means.
+    modules = {db: info.fingerprint for db in sorted({item.db_id for item in items})
+               if (info := pipeline.adapter_for(db))} if args.task == "sql" else {}
     config = {"format": args.format, "questions": str(args.questions), "db_root": str(args.db_root or ""),
               "model": pipeline_config.model.name, "quantization": pipeline_config.model.quantization,
-              "adapter": args.adapter, "candidates": args.candidates, "task": args.task,
+              "adapter": args.adapter, "modules": modules, "candidates": args.candidates, "task": args.task,
               "baseline": args.baseline, "limit": args.limit, "seed": args.seed, "items": len(items),
               "pipeline": asdict(pipeline_config)}
     args.out.mkdir(parents=True, exist_ok=True)
     _check_fingerprint(args.out, config)
 
-    pipeline = Pipeline(pipeline_config)
     systems = {PIPELINE: pipeline}
     if args.task == "sql":
         generator = pipeline.generator  # load the model now, so no item's latency includes loading it
