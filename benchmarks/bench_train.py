@@ -10,12 +10,12 @@ module from adapters/ (which brings the prompt it was trained on); greedy, one c
 the comparison is the module's alone. ``--records F`` keeps a JSON line per question (both SQL
 queries, whether each matched the gold result, the module's fingerprint); the same command run again
 goes on from there, so a long CPU run survives interruptions, and after a module is retrained it asks
-only the module again (the last line of a question wins). Memory: ``python -m finsql.train fund --max-steps 3`` run in
-fresh processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and
-seed; peak is the highest memory held while training, weights included (RSS on a CPU, allocated CUDA
-memory on a GPU; counted from the end of loading, so the loader's transient copies are left out);
-start MB is what was held when the first step started (on a CPU also the runtime, the retriever and
-the built prompts); model MB is the model's own footprint.
+only the module again (the last line of a question wins). Memory: ``python -m finsql.train fund
+--max-steps 3`` run in fresh processes, 4-bit NF4 vs full precision, with and without gradient
+checkpointing, same data and seed; peak is the highest memory held while training, weights included
+(RSS on a CPU, allocated CUDA memory on a GPU; counted from the end of loading, so the loader's
+transient copies are left out); start MB is what was held when the first step started (on a CPU also
+the runtime, the retriever and the built prompts); model MB is the model's own footprint.
 """
 
 from __future__ import annotations
