@@ -66,10 +66,10 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
         right = {"base": 0, "module": 0}
         for item in items:
             record = answered.get((name, item.id)) or {"db": name, "id": item.id}
-            # A record of another module (retrained, or other prompt settings) keeps its base answer only.
+            if record.get("module_fingerprint") != module.fingerprint:
+                record.pop("module", None)  # another module's answer (retrained, other prompt): ask again
             asks = [(label, pipeline) for label, pipeline in (("base", base), ("module", with_module))
-                    if label not in record or (label == "module" and record.get("module_fingerprint")
-                                               != module.fingerprint)]
+                    if label not in record]
             if asks:
                 gold = db.execute(item.sql)
                 for label, pipeline in asks:

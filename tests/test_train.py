@@ -305,6 +305,13 @@ def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_modul
     assert Pipeline(load_config(**settings)).adapter_for("fund").path == module
 
 
+def set_prompt_examples(module: Path, examples: int) -> None:
+    """Change the number of few-shot examples a module's card says it prompts with."""
+    card = json.loads((module / "finsql_adapter.json").read_text())
+    (module / "finsql_adapter.json").write_text(json.dumps({**card, "prompt": {**card["prompt"],
+                                                                                "examples": examples}}))
+
+
 def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, tmp_path) -> None:
     import shutil
 
@@ -316,11 +323,10 @@ def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, 
     shutil.copytree(trained_module, copy)
     original = read_adapter(trained_module).fingerprint
     assert read_adapter(copy).fingerprint == original  # the folder's place does not matter
-    card = json.loads((copy / "finsql_adapter.json").read_text())
-    (copy / "finsql_adapter.json").write_text(json.dumps({**card, "prompt": {**card["prompt"],
-                                                                                     "examples": 3}}))
+    set_prompt_examples(copy, 3)
     assert read_adapter(copy).fingerprint != original
-    (copy / "finsql_adapter.json").write_text(json.dumps(card))
+    set_prompt_examples(copy, 0)
+    assert read_adapter(copy).fingerprint == original
     weights = load_file(str(copy / "adapter_model.safetensors"))
     save_file({k: 2 * v for k, v in weights.items()}, str(copy / "adapter_model.safetensors"))
     assert read_adapter(copy).fingerprint != original
@@ -336,8 +342,7 @@ def test_evaluation_is_not_resumed_with_a_changed_module(trained_module, tmp_pat
                "--limit", "1", "--model", TEST_MODEL, "--adapter", str(module), "--out", str(out)]
     first = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert first.returncode == 0, first.stderr
-    card = json.loads((module / "finsql_adapter.json").read_text())
-    (module / "finsql_adapter.json").write_text(json.dumps({**card, "prompt": {**card["prompt"], "examples": 3}}))
+    set_prompt_examples(module, 3)
     again = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert again.returncode == 2
     assert again.stderr.strip() == (f"error: {out} holds results made with other settings (modules); "
