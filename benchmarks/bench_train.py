@@ -3,19 +3,21 @@ training memory and speed on the same batches; seconds each shipped module took 
 
     python benchmarks/bench_train.py [--per-db 20] [--seed 0] [--databases fund,stock,macro]
                                      [--skip-memory] [--checkpointing both] [--write-cards] [--records F]
+                                     [--batch-size 1] [--model NAME]
 
 EX: one loaded model answers every sampled dev question twice, once with no module (the default
-pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the database's
-module from adapters/ (which brings the prompt it was trained on); greedy, one candidate each, so
-the comparison is the module's alone. ``--records F`` keeps a JSON line per question (both SQL
-queries, whether each matched the gold result, the module's fingerprint); the same command run again
-goes on from there, so a long CPU run survives interruptions, and after a module is retrained it asks
-only the module again (the last line of a question wins). Memory: ``python -m finsql.train fund
---max-steps 3`` run in fresh processes, 4-bit NF4 vs full precision, with and without gradient
-checkpointing, same data and seed; peak is the highest memory held while training, weights included
-(RSS on a CPU, allocated CUDA memory on a GPU; counted from the end of loading, so the loader's
-transient copies are left out); start MB is what was held when the first step started (on a CPU also
-the runtime, the retriever and the built prompts); model MB is the model's own footprint.
+pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the
+database's module from adapters/ (which brings the prompt it was trained on); greedy, one candidate
+each, so the comparison is the module's alone; ``--batch-size N`` decodes N questions together (on a
+GPU). ``--records F`` keeps a JSON line per question (both SQL queries, whether each matched the
+gold result, the module's fingerprint); the same command run again goes on from there, so a long CPU
+run survives interruptions, and after a module is retrained it asks only the module again (the last
+line of a question wins). Memory: ``python -m finsql.train fund --max-steps 3`` run in fresh
+processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and seed;
+peak is the highest memory held while training, weights included (RSS on a CPU, allocated CUDA
+memory on a GPU; counted from the end of loading, so the loader's transient copies are left out);
+start MB is what was held when the first step started (on a CPU also the runtime, the retriever and
+the built prompts); model MB is the model's own footprint.
 """
 
 from __future__ import annotations
@@ -44,10 +46,10 @@ from finsql.prompt.examples import train_set_path
 
 
 def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool,
-           records_path: Path | None = None) -> list[list]:
+           records_path: Path | None = None, batch_size: int = 1, model: str | None = None) -> list[list]:
     answered = {(r["db"], r["id"]): r for r in read_results(records_path)} if records_path else {}
     out = records_path.open("a", encoding="utf-8") if records_path else None
-    base_config = load_config(model__adapter="none", generation__candidates=1)
+    base_config = load_config(model__name=model, model__adapter="none", generation__candidates=1)
     base = Pipeline(base_config)
     generator = base.generator
     rows = []
@@ -64,25 +66,33 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
             items = random.Random(seed).sample(items, per_db)
         db = Database(name, max_rows=EVAL_MAX_ROWS)
         right = {"base": 0, "module": 0}
-        for item in items:
-            record = answered.get((name, item.id)) or {"db": name, "id": item.id}
-            if record.get("module_fingerprint") != module.fingerprint:
-                record.pop("module", None)  # another module's answer (retrained, other prompt): ask again
-            asks = [(label, pipeline) for label, pipeline in (("base", base), ("module", with_module))
-                    if label not in record]
-            if asks:
-                gold = db.execute(item.sql)
-                for label, pipeline in asks:
-                    answer = pipeline.ask(item.question, db=name)
+        for start in range(0, len(items), batch_size):
+            chunk = items[start:start + batch_size]
+            records = []
+            for item in chunk:
+                record = answered.get((name, item.id)) or {"db": name, "id": item.id}
+                if record.get("module_fingerprint") != module.fingerprint:
+                    record.pop("module", None)  # another module's answer (retrained, other prompt): ask again
+                records.append(record)
+            asked = set()
+            for label, pipeline in (("base", base), ("module", with_module)):
+                todo = [(item, record) for item, record in zip(chunk, records, strict=True) if label not in record]
+                if not todo:
+                    continue
+                answers = pipeline.ask_many([item.question for item, _ in todo], name, batch_size)
+                for (item, record), answer in zip(todo, answers, strict=True):
                     record[f"{label}_sql"] = answer.sql
-                    record[label] = bool(answer.sql) and results_match(gold, db.execute(answer.sql),
+                    record[label] = bool(answer.sql) and results_match(db.execute(item.sql), db.execute(answer.sql),
                                                                        is_ordered(item.sql))
-                record["module_fingerprint"] = module.fingerprint
-                if out:
-                    append_result(out, record)
-            for label in right:
-                right[label] += record[label]
-            print(f"  {name} {item.id}: base {right['base']} module {right['module']}", flush=True)
+                    asked.add(item.id)
+            for item, record in zip(chunk, records, strict=True):
+                if item.id in asked:
+                    record["module_fingerprint"] = module.fingerprint
+                    if out:
+                        append_result(out, record)
+                for label in right:
+                    right[label] += record[label]
+                print(f"  {name} {item.id}: base {right['base']} module {right['module']}", flush=True)
         n = len(items)
         base_ex, module_ex = right["base"] / n, right["module"] / n
         rows.append([name, n, f"{base_ex:.3f}", f"{module_ex:.3f}", f"{100 * (module_ex - base_ex):+.1f}"])
@@ -93,7 +103,8 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
     return rows
 
 
-def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True, False)) -> list[list]:
+def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True, False),
+                    model: str | None = None) -> list[list]:
     """4-bit vs full precision (fp32), plus bf16 on a GPU (a CPU trains an unquantised base in fp32 only),
     with and without gradient checkpointing; each ratio is against fp32 with the same checkpointing."""
     import torch
@@ -104,7 +115,8 @@ def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True
     results = {}
     for recompute in checkpointing:
         for quantization, dtype in runs:
-            results[(recompute, quantization, dtype)] = _train_briefly(db, steps, quantization, dtype, recompute)
+            results[(recompute, quantization, dtype)] = _train_briefly(db, steps, quantization, dtype, recompute,
+                                                                       model)
     rows = []
     for (recompute, quantization, dtype), r in results.items():
         full = results[(recompute, "none", "float32")]
@@ -115,7 +127,8 @@ def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True
     return rows
 
 
-def _train_briefly(db: str, steps: int, quantization: str, dtype: str, checkpointing: bool) -> dict:
+def _train_briefly(db: str, steps: int, quantization: str, dtype: str, checkpointing: bool,
+                   model: str | None = None) -> dict:
     """``steps`` optimizer steps in a fresh process; the result its card records."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / db
@@ -126,7 +139,8 @@ def _train_briefly(db: str, steps: int, quantization: str, dtype: str, checkpoin
         proc = subprocess.run([sys.executable, "-m", "finsql.train", db, "--max-steps", str(steps),
                                "--quantization", quantization, "--compute-dtype", dtype, "--train-file", str(pairs),
                                "--gradient-checkpointing" if checkpointing else "--no-gradient-checkpointing",
-                               "--out", str(out), "--quiet"], capture_output=True, text=True)
+                               "--out", str(out), "--quiet", *(["--model", model] if model else [])],
+                              capture_output=True, text=True)
         if proc.returncode != 0:
             raise SystemExit(f"training with quantization={quantization} failed: {proc.stderr.strip()}")
         return json.loads((out / "finsql_adapter.json").read_text())["result"]
@@ -148,6 +162,7 @@ def main() -> None:
     parser.add_argument("--per-db", type=int, default=20, help="dev questions sampled per database (0: all)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--databases", default="fund,stock,macro")
+    parser.add_argument("--model", help="base model (registry name or checkpoint folder; default: the pipeline's)")
     parser.add_argument("--memory-steps", type=int, default=3)
     parser.add_argument("--checkpointing", choices=["on", "off", "both"], default="both",
                         help="gradient checkpointing in the memory runs")
@@ -155,6 +170,8 @@ def main() -> None:
     parser.add_argument("--skip-ex", action="store_true")
     parser.add_argument("--write-cards", action="store_true", help="record the measured dev EX in each card")
     parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per dev question; resumed from")
+    parser.add_argument("--batch-size", type=int, default=1,
+                        help="questions decoded together (greedy, left-padded): 16-32 on a GPU; 1 on a CPU")
     args = parser.parse_args()
     quiet_libraries()
     databases = args.databases.split(",")
@@ -165,11 +182,12 @@ def main() -> None:
         print(f"\nTraining memory and speed, {args.memory_steps} steps on {databases[0]} "
               "(ratios vs full precision, fp32, with the same gradient checkpointing)")
         checkpointing = {"on": (True,), "off": (False,), "both": (True, False)}[args.checkpointing]
-        print(tabulate(training_memory(databases[0], args.memory_steps, checkpointing),
+        print(tabulate(training_memory(databases[0], args.memory_steps, checkpointing, args.model),
                        headers=["checkpointing", "base", "dtype", "device", "steps", "tokens", "model MB", "ratio",
                                 "start MB", "peak MB", "ratio", "tokens/s", "ratio"]))
     if not args.skip_ex:
-        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards, args.records)
+        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards, args.records,
+                      max(1, args.batch_size), args.model)
         print("\nDev EX, greedy, base alone vs with the database's module")
         print(tabulate(rows, headers=["database", "questions", "base EX", "module EX", "points"]))
 

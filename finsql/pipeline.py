@@ -27,7 +27,7 @@ from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
-from finsql.generate import Generator, HFGenerator
+from finsql.generate import Generation, Generator, HFGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
@@ -153,8 +153,12 @@ class Pipeline:
         return self._examples[schema.db_id]
 
     def prepare(self, question: str, db: str | Path, evidence: str | None = None,
-                answer: Answer | None = None, history: Sequence[Turn] = ()) -> tuple[Answer, Prompt]:
-        """The schema, retrieval, example and prompt stages: everything before the model writes SQL."""
+                answer: Answer | None = None, history: Sequence[Turn] = (),
+                leave_out_sql: str | None = None) -> tuple[Answer, Prompt]:
+        """The schema, retrieval, example and prompt stages: everything before the model writes SQL.
+
+        ``leave_out_sql`` keeps train pairs with that SQL out of the few-shot examples (training prompts).
+        """
         answer = answer or Answer(question=question, db_id=str(db))
         history = tuple(history)[-MAX_HISTORY_TURNS:]
         # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
@@ -175,7 +179,7 @@ class Pipeline:
         examples: list[Example] = []
         if prompt_config.examples:
             with _stage(answer, "examples") as detail:
-                examples = self.example_index(schema).search(question, prompt_config.examples)
+                examples = self.example_index(schema).search(question, prompt_config.examples, leave_out_sql)
                 detail.update(examples=[asdict(e) for e in examples])
         with _stage(answer, "prompt") as detail:
             budget = prompt_config.max_tokens
@@ -236,15 +240,50 @@ class Pipeline:
             detail.update(loaded_now=self._generator is None)
             generator = self.generator
         answer, prompt = self.prepare(question, db, evidence, answer, history)
-        database, schema = self.database(db)
         with _stage(answer, "generate") as detail:
             g = self.config.generation
-            adapter = self.adapter_for(schema.db_id)
-            generator.use_adapter(adapter.name if adapter else None, adapter.path if adapter else None)
-            detail.update(adapter=str(adapter.path) if adapter else None,
-                          adapter_left_out=self._adapters_left_out.get(schema.db_id))
+            self._choose_adapter(db, detail)
             generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature)
             detail.update(candidates=len(generations), new_tokens=sum(x.n_tokens for x in generations))
+        return self._calibrate(answer, generations, db)
+
+    def ask_many(self, questions: Sequence[str], db: str | Path, batch_size: int = 16) -> list[Answer]:
+        """Answer several questions on one database, as ``ask`` would, decoding up to ``batch_size`` together.
+
+        Batching applies to greedy answers (``generation.candidates = 1``) from a generator that offers
+        ``generate_greedy_batch``; otherwise each question is asked on its own. Each answer's generate
+        stage records the whole batch's time and size.
+        """
+        generator = self.generator
+        if self.config.generation.candidates != 1 or not hasattr(generator, "generate_greedy_batch"):
+            return [self.ask(question, db) for question in questions]
+        prepared = [self.prepare(question, db) for question in questions]
+        answers = []
+        for start in range(0, len(prepared), max(1, batch_size)):
+            chunk = prepared[start:start + max(1, batch_size)]
+            detail: dict[str, Any] = {"batch": len(chunk)}
+            began = time.perf_counter()
+            self._choose_adapter(db, detail)
+            generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
+                                                          self.config.generation.max_new_tokens)
+            elapsed = round(time.perf_counter() - began, 4)
+            for (answer, _), generation in zip(chunk, generations, strict=True):
+                answer.trace.append(StageTrace("generate", elapsed, {**detail, "candidates": 1,
+                                                                     "new_tokens": generation.n_tokens}))
+                answers.append(self._calibrate(answer, [generation], db))
+        return answers
+
+    def _choose_adapter(self, db: str | Path, detail: dict[str, Any]) -> None:
+        """Switch the generator to the database's LoRA module (or the base) and say which in ``detail``."""
+        _, schema = self.database(db)
+        adapter = self.adapter_for(schema.db_id)
+        self.generator.use_adapter(adapter.name if adapter else None, adapter.path if adapter else None)
+        detail.update(adapter=str(adapter.path) if adapter else None,
+                      adapter_left_out=self._adapters_left_out.get(schema.db_id))
+
+    def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path) -> Answer:
+        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins."""
+        database, schema = self.database(db)
         with _stage(answer, "extract") as detail:
             matched = answer.stage("retrieve").detail["values"] if answer.stage("retrieve") else []
             context = RepairContext(schema, tuple(v["value"] for v in matched))

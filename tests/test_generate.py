@@ -56,3 +56,15 @@ def test_a_cpu_prefills_with_sdpa_decodes_with_eager_and_keeps_its_own_kernel(ge
     assert prefill[0] > 1 and prefill[1] == "sdpa"
     assert steps and all(kernel == "eager" for _, kernel in steps)
     assert model.config._attn_implementation == "sdpa"
+
+
+def test_a_batch_of_prompts_decodes_as_each_would_alone(generator) -> None:
+    # Prompts of different lengths, so the batch is left-padded; full precision, so the match is exact.
+    prompts = [PROMPT, PROMPT.replace("How many funds are there?", "List every fund name and its type, newest first."),
+               PROMPT.replace("fund(InnerCode, ChiName, FundType)", "stock(SecuCode, SecuAbbr)")]
+    alone = [generator.generate(p, max_new_tokens=20, n=1)[0] for p in prompts]
+    together = generator.generate_greedy_batch(prompts, max_new_tokens=20)
+    assert [g.text for g in together] == [g.text for g in alone]
+    assert [g.n_tokens for g in together] == [g.n_tokens for g in alone]
+    assert [round(g.mean_logprob, 3) for g in together] == [round(g.mean_logprob, 3) for g in alone]
+    assert not any(g.sampled for g in together)

@@ -103,3 +103,18 @@ def test_brief_schema_keeps_codes_and_drops_samples(pipeline, bundled_data_dir) 
     assert len(tokens(brief)["input_ids"]) < 0.6 * len(tokens(full)["input_ids"])
     assert "1101=Equity" in brief and "e.g." not in brief
     assert brief.count("\n") == full.count("\n")  # the same columns, keys and foreign keys
+
+
+def test_ask_many_answers_as_ask_does_one_by_one(tiny_model, small_db) -> None:
+    pipeline = Pipeline(load_config(model__name=TEST_MODEL, generation__candidates=1, generation__max_new_tokens=48),
+                        generator=HFGenerator(tiny_model))
+    questions = ["List the codes of all funds.", "What is the latest unit NAV of each fund?",
+                 "How many funds are there?"]
+    alone = [pipeline.ask(q, db=small_db) for q in questions]
+    together = pipeline.ask_many(questions, db=small_db, batch_size=2)
+    assert [a.question for a in together] == questions
+    assert [a.candidates[0].raw for a in together] == [a.candidates[0].raw for a in alone]
+    assert [a.sql for a in together] == [a.sql for a in alone]
+    assert [a.stage("generate").detail["batch"] for a in together] == [2, 2, 1]
+    assert [s.name for s in together[0].trace] == ["schema", "retrieve", "examples", "prompt", "generate",
+                                                   "extract", "vote"]

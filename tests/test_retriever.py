@@ -152,5 +152,15 @@ def test_examples_are_similar_and_never_the_question_itself(funds) -> None:
     assert len(examples) == 2 and examples[0].score >= examples[1].score
 
 
+def test_a_training_paraphrase_never_sees_its_own_sql_among_its_examples(funds) -> None:
+    db, yaml_path = funds
+    vocabulary = schema_vocabulary(load_schema(db, descriptions=yaml_path))
+    index = ExampleIndex([QuestionItem(str(i), "funds", q, s) for i, (q, s) in enumerate(TRAIN)], vocabulary)
+    paraphrase = "How many funds are there in total?"  # a paraphrase of train pair 0, which would be an example
+    assert TRAIN[0][1] in [e.sql for e in index.search(paraphrase, k=2)]
+    kept = index.search(paraphrase, k=4, leave_out_sql="select count(*)   FROM fund")
+    assert TRAIN[0][1] not in [e.sql for e in kept] and len(kept) == 4
+
+
 def test_no_train_set_means_no_examples() -> None:
     assert ExampleIndex([]).search("anything", k=3) == []

@@ -251,6 +251,40 @@ def test_checkpoint_of_other_settings_is_not_resumed(tmp_path, small_train_file,
     assert proc.returncode == 2 and "made with other data or settings" in proc.stderr
 
 
+@pytest.fixture(scope="module")
+def prepared_data(tmp_path_factory, small_train_file, bundled_data_dir) -> Path:
+    """The trained_module's training data, built by --prepare-only."""
+    folder = tmp_path_factory.mktemp("prepared")
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--prepare-only", str(folder / "fund.json"))
+    assert proc.returncode == 0, proc.stderr
+    assert list(folder.iterdir()) == [folder / "fund.json"]  # data only: nothing trained, no module written
+    return folder / "fund.json"
+
+
+def test_prepared_data_trains_the_module_the_whole_run_trains(prepared_data, trained_module, tmp_path) -> None:
+    out = tmp_path / "fund"
+    proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "4", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    whole, split = (json.loads((m / "finsql_adapter.json").read_text()) for m in (trained_module, out))
+    assert split["data"] == whole["data"] and split["augment"] == whole["augment"]  # same prompts and targets
+    assert split["result"]["final_loss"] == pytest.approx(whole["result"]["final_loss"], abs=1e-3)
+
+
+@pytest.mark.parametrize(("flags", "message"), [
+    (["--seed", "1"], "was prepared with other seed settings"),
+    (["--train-file", "x.jsonl"], "drop --train-file"),
+])
+def test_prepared_data_is_refused_for_other_settings(prepared_data, tmp_path, flags, message) -> None:
+    proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), *flags, "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2 and message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "m").exists()
+
+
+def test_a_file_that_is_not_prepared_data_is_named(tmp_path, small_train_file) -> None:
+    proc = train_cli("fund", *FAST, "--prepared", str(small_train_file), "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2 and f"{small_train_file} is not prepared training data" in proc.stderr
+
+
 def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, tmp_path, bundled_data_dir) -> None:
     from finsql.config import load_config
     from finsql.generate import HFGenerator

@@ -87,14 +87,20 @@ class ExampleIndex:
         path = train_set_path(schema.db_id)
         return cls(load_questions(path, "jsonl").items if path.is_file() else [], schema_vocabulary(schema))
 
-    def search(self, question: str, k: int) -> list[Example]:
+    def search(self, question: str, k: int, leave_out_sql: str | None = None) -> list[Example]:
+        """The ``k`` best examples for ``question``; never the question itself, nor a pair whose SQL is
+        ``leave_out_sql`` (a training paraphrase must not see its own answer among its examples)."""
         if self.index is None or k <= 0:
             return []
         n = min(len(self.items), max(NEIGHBOURS, 3 * k) + 1)
+        if leave_out_sql:
+            n = len(self.items)  # a paraphrase's source pair may fill several of the nearest places
         sims, ids = self.index.search(embed([mask_question(question, self.vocabulary)]), n)
-        asked = " ".join(question.lower().split())
+        asked = _same_text(question)
+        left_out = _same_text(leave_out_sql or "")
         neighbours = [(float(s), int(i)) for s, i in zip(sims[0], ids[0], strict=True)
-                      if " ".join(self.items[int(i)].question.lower().split()) != asked]
+                      if _same_text(self.items[int(i)].question) != asked
+                      and not (left_out and _same_text(self.items[int(i)].sql) == left_out)]
         votes: dict[str, float] = defaultdict(float)
         top = neighbours[0][0] if neighbours else 0.0
         for sim, i in neighbours[:NEIGHBOURS]:
@@ -107,3 +113,8 @@ class ExampleIndex:
             scored.append(((1 - SKELETON_WEIGHT) * sim + SKELETON_WEIGHT * shape, i))
         scored.sort(reverse=True)
         return [Example(self.items[i].question, self.items[i].sql, round(score, 4)) for score, i in scored[:k]]
+
+
+def _same_text(text: str) -> str:
+    """Text compared case- and whitespace-insensitively."""
+    return " ".join(text.lower().split())

@@ -5,6 +5,8 @@
     python -m finsql.train fund --config my.toml --rank 16 --out /tmp/fund-r16
     python -m finsql.train augment fund                # what augmentation generates and keeps, no training
     python -m finsql.train fuse bank --from fund stock macro   # LoraHub module for a small database
+    python -m finsql.train fund --prepare-only fund.json        # augment and build the prompts only ...
+    python -m finsql.train fund --prepared fund.json --device cuda   # ... and train on them elsewhere
 
 An interrupted run keeps its last checkpoint in ``<out>/checkpoint``; the same command resumes it.
 """
@@ -26,7 +28,7 @@ from finsql.paths import REPO_ROOT, adapters_dir
 from finsql.schema import load_schema
 from finsql.train.augment import Augmenter, TrainPair, WriteFn
 from finsql.train.config import TrainConfig, load_train_config
-from finsql.train.dataset import read_train_items
+from finsql.train.dataset import BuiltData, read_prepared, read_train_items, write_prepared
 
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
 FLAG_SETTINGS = {  # flag -> setting it overrides
@@ -70,26 +72,44 @@ def check_layers(config: TrainConfig) -> None:
     config.lora.layer_indices(AutoConfig.from_pretrained(resolve_checkpoint(config.base_model)).num_hidden_layers)
 
 
-def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, quiet: bool) -> dict:
+def data_settings(db: str, config: TrainConfig) -> dict:
+    """What decides the built training data: prepared data must have been made with the same."""
+    return {"db_id": db, "base_model": config.base_model, "prompt": asdict(config.prompt),
+            "retrieval": asdict(config.retrieval), "max_seq_tokens": config.optim.max_seq_tokens,
+            "augment": asdict(config.augment), "seed": config.optim.seed}
+
+
+def build_training_data(db: str, config: TrainConfig, train_file: Path | None, quiet: bool) -> tuple[BuiltData, dict]:
+    """Augment the train pairs and build each one's prompt: the data, and what the card says of it."""
     from finsql.pipeline import Pipeline
     from finsql.train.dataset import build_examples
-    from finsql.train.trainer import train_module
 
-    check_layers(config)
     pairs, augmenter, path = augment(db, config, train_file)
     if not quiet:
         print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
     model = ModelConfig(name=config.base_model, adapter="none")
     pipeline = Pipeline(PipelineConfig(model=model, retrieval=config.retrieval, prompt=config.prompt))
     data = build_examples(pairs, pipeline, db, config.optim.max_seq_tokens)
+    return data, {"train_file": _shown(path), "augment": augmenter.report.table()}
+
+
+def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, quiet: bool,
+              prepared: Path | None = None) -> dict:
+    from finsql.train.trainer import train_module
+
+    check_layers(config)
+    if prepared is not None:
+        data, about = read_prepared(prepared, data_settings(db, config))
+    else:
+        data, about = build_training_data(db, config, train_file, quiet)
     result = train_module(data, config, out, show_progress=not quiet)
     meta = {
         "db_id": db, "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
         "prompt": asdict(config.prompt), "retrieval": asdict(config.retrieval),
         "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval")},
-        "data": {"train_file": _shown(path), "examples": len(data.examples), "fingerprint": data.fingerprint,
-                 "skipped_too_long": data.skipped_too_long},
-        "augment": augmenter.report.table(),
+        "data": {"train_file": about.get("train_file"), "examples": len(data.examples),
+                 "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long},
+        "augment": about.get("augment", []),
         "result": {k: v for k, v in asdict(result).items() if k != "losses"},
         "dev_ex": None,
     }
@@ -127,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--gradient-checkpointing", action=argparse.BooleanOptionalAction, default=None,
                         help="recompute activations in the backward pass (less memory, more compute)")
     parser.add_argument("--cot", type=int, help="chain-of-thought targets for at most N pairs")
+    parser.add_argument("--prepare-only", type=Path, metavar="FILE",
+                        help="augment and build the training prompts into FILE, then stop (no training)")
+    parser.add_argument("--prepared", type=Path, metavar="FILE",
+                        help="train on data made by --prepare-only with the same settings (skips building it)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar or tables")
     return parser
 
@@ -153,15 +177,25 @@ def main(argv: list[str] | None = None) -> int:
                 print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
             return 0
         args = build_parser().parse_args(argv)
-        if args.out and len(args.databases) > 1:
-            raise FinSQLError("--out names one folder; train one database per command when using it")
+        for flag, value in (("--out", args.out), ("--prepare-only", args.prepare_only), ("--prepared", args.prepared)):
+            if value and len(args.databases) > 1:
+                raise FinSQLError(f"{flag} names one file or folder; use one database per command with it")
+        if args.prepared and args.train_file:
+            raise FinSQLError("--prepared already holds the training data; drop --train-file")
         config = load_settings(args)
         from finsql.models import quiet_libraries
 
         quiet_libraries()
+        if args.prepare_only:
+            (db,) = args.databases
+            data, about = build_training_data(db, config, args.train_file, args.quiet)
+            write_prepared(args.prepare_only, data, data_settings(db, config), about)
+            tokens = sum(len(e.input_ids) for e in data.examples)
+            print(f"{db}: {len(data.examples)} examples, {tokens} tokens -> {args.prepare_only}")
+            return 0
         for db in args.databases:
             out = args.out or adapters_dir() / db
-            meta = train_one(db, config, out, args.train_file, args.quiet)
+            meta = train_one(db, config, out, args.train_file, args.quiet, args.prepared)
             r = meta["result"]
             print(f"{db}: {r['steps']} steps, final loss {r['final_loss']}, {r['tokens_per_s']} tokens/s, "
                   f"{r['seconds']} s -> {out}")

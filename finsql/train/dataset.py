@@ -7,6 +7,7 @@ prompt and retrieval settings), so the module learns on exactly the prompts it a
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,7 +62,8 @@ def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_
     digest = hashlib.sha256()
     examples, skipped = [], 0
     for pair in pairs:
-        _, prompt = pipeline.prepare(pair.question, db, evidence=pair.hint)
+        # Its own SQL is never among its examples: a paraphrase would otherwise find its source pair.
+        _, prompt = pipeline.prepare(pair.question, db, evidence=pair.hint, leave_out_sql=pair.sql)
         target = pair.target.strip().rstrip(";") + ANSWER_END + end
         digest.update(prompt.text.encode() + b"\0" + target.encode() + b"\0")
         prompt_ids = tokenizer(prompt.text, add_special_tokens=False)["input_ids"]
@@ -71,6 +73,44 @@ def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_
             continue
         examples.append(Tokenized(prompt_ids + answer_ids, len(prompt_ids), pair.kind))
     return BuiltData(examples, skipped, digest.hexdigest()[:16])
+
+
+PREPARED_FORMAT = 1
+
+
+def write_prepared(path: Path, data: BuiltData, settings: dict, about: dict) -> None:
+    """Save built training data with the settings that made it, so another machine trains on it as is.
+
+    Building the prompts (retrieval for every augmented pair) is CPU work that a GPU machine's slower
+    or busier CPU need not repeat: ``--prepare-only FILE`` writes this, ``--prepared FILE`` reads it.
+    """
+    payload = {"format": PREPARED_FORMAT, "settings": settings, "about": about, "fingerprint": data.fingerprint,
+               "skipped_too_long": data.skipped_too_long,
+               "examples": [[e.input_ids, e.answer_start, e.kind] for e in data.examples]}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)
+
+
+def read_prepared(path: Path, settings: dict) -> tuple[BuiltData, dict]:
+    """Training data saved by ``write_prepared``, refused if it was built with other ``settings``."""
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        if payload.get("format") != PREPARED_FORMAT:
+            raise ValueError(f"format {payload.get('format')!r}, expected {PREPARED_FORMAT}")
+        data = BuiltData([Tokenized(list(ids), int(start), str(kind)) for ids, start, kind in payload["examples"]],
+                         int(payload["skipped_too_long"]), str(payload["fingerprint"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise FinSQLError(f"{path} is not prepared training data ({err}); make it with "
+                          "python -m finsql.train DB --prepare-only FILE") from None
+    differs = [key for key in settings if payload["settings"].get(key) != settings[key]]
+    if differs:
+        raise FinSQLError(f"{path} was prepared with other {differs[0]} settings than this run's; prepare it again "
+                          "with the same --config and flags, or train without --prepared")
+    if not data.examples:
+        raise FinSQLError(f"{path} holds no training examples")
+    return data, payload.get("about", {})
 
 
 def length_batches(examples: Sequence[Tokenized], batch_tokens: int, seed: int, epoch: int) -> list[list[int]]:
