@@ -74,19 +74,20 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
                 if record.get("module_fingerprint") != module.fingerprint:
                     record.pop("module", None)  # another module's answer (retrained, other prompt): ask again
                 records.append(record)
-            asked = set()
+            gold = {}  # each asked question's gold result, run once for both answers
             for label, pipeline in (("base", base), ("module", with_module)):
                 todo = [(item, record) for item, record in zip(chunk, records, strict=True) if label not in record]
                 if not todo:
                     continue
                 answers = pipeline.ask_many([item.question for item, _ in todo], name, batch_size)
                 for (item, record), answer in zip(todo, answers, strict=True):
+                    if item.id not in gold:
+                        gold[item.id] = db.execute(item.sql)
                     record[f"{label}_sql"] = answer.sql
-                    record[label] = bool(answer.sql) and results_match(db.execute(item.sql), db.execute(answer.sql),
+                    record[label] = bool(answer.sql) and results_match(gold[item.id], db.execute(answer.sql),
                                                                        is_ordered(item.sql))
-                    asked.add(item.id)
             for item, record in zip(chunk, records, strict=True):
-                if item.id in asked:
+                if item.id in gold:
                     record["module_fingerprint"] = module.fingerprint
                     if out:
                         append_result(out, record)

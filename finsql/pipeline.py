@@ -258,9 +258,10 @@ class Pipeline:
         if self.config.generation.candidates != 1 or not hasattr(generator, "generate_greedy_batch"):
             return [self.ask(question, db) for question in questions]
         prepared = [self.prepare(question, db) for question in questions]
+        size = max(1, batch_size)
         answers = []
-        for start in range(0, len(prepared), max(1, batch_size)):
-            chunk = prepared[start:start + max(1, batch_size)]
+        for start in range(0, len(prepared), size):
+            chunk = prepared[start:start + size]
             detail: dict[str, Any] = {"batch": len(chunk)}
             began = time.perf_counter()
             self._choose_adapter(db, detail)

@@ -92,9 +92,8 @@ class ExampleIndex:
         ``leave_out_sql`` (a training paraphrase must not see its own answer among its examples)."""
         if self.index is None or k <= 0:
             return []
-        n = min(len(self.items), max(NEIGHBOURS, 3 * k) + 1)
-        if leave_out_sql:
-            n = len(self.items)  # a paraphrase's source pair may fill several of the nearest places
+        # Everything when a SQL is left out: a paraphrase's source pair may fill several of the nearest places.
+        n = len(self.items) if leave_out_sql else min(len(self.items), max(NEIGHBOURS, 3 * k) + 1)
         sims, ids = self.index.search(embed([mask_question(question, self.vocabulary)]), n)
         asked = _same_text(question)
         left_out = _same_text(leave_out_sql or "")
