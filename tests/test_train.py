@@ -285,6 +285,14 @@ def test_a_file_that_is_not_prepared_data_is_named(tmp_path, small_train_file) -
     assert proc.returncode == 2 and f"{small_train_file} is not prepared training data" in proc.stderr
 
 
+def test_prepared_data_without_its_settings_is_refused_in_one_line(tmp_path) -> None:
+    broken = tmp_path / "fund.json"
+    broken.write_text(json.dumps({"format": 1, "examples": [], "skipped_too_long": 0, "fingerprint": "x"}))
+    proc = train_cli("fund", *FAST, "--prepared", str(broken), "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2 and f"{broken} is not prepared training data" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
 def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, tmp_path, bundled_data_dir) -> None:
     from finsql.config import load_config
     from finsql.generate import HFGenerator

@@ -101,10 +101,11 @@ def read_prepared(path: Path, settings: dict) -> tuple[BuiltData, dict]:
             raise ValueError(f"format {payload.get('format')!r}, expected {PREPARED_FORMAT}")
         data = BuiltData([Tokenized(list(ids), int(start), str(kind)) for ids, start, kind in payload["examples"]],
                          int(payload["skipped_too_long"]), str(payload["fingerprint"]))
+        made_with = dict(payload["settings"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise FinSQLError(f"{path} is not prepared training data ({err}); make it with "
                           "python -m finsql.train DB --prepare-only FILE") from None
-    differs = [key for key in settings if payload["settings"].get(key) != settings[key]]
+    differs = [key for key in settings if made_with.get(key) != settings[key]]
     if differs:
         raise FinSQLError(f"{path} was prepared with other {differs[0]} settings than this run's; prepare it again "
                           "with the same --config and flags, or train without --prepared")
