@@ -3,7 +3,7 @@
 #   make test   set everything up for the tests, then run them
 #   make train  retrain the shipped LoRA modules: fund, stock, macro with
 #               TRAIN_FLAGS="--device cuda --epochs 3 --max-steps 0 --batch-tokens 8192" as shipped,
-#               then bank (67 train pairs) as shipped, 2 epochs on the CPU (~83 min on 2 cores)
+#               then bank (67 train pairs) with its own flags, as shipped (2 epochs; ~83 min on a 2-core CPU)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
