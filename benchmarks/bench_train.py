@@ -3,14 +3,16 @@ training memory and speed on the same batches; seconds each shipped module took 
 
     python benchmarks/bench_train.py [--per-db 20] [--seed 0] [--databases fund,stock,macro]
                                      [--skip-memory] [--checkpointing both] [--write-cards] [--records F]
-                                     [--batch-size 1] [--model NAME]
+                                     [--batch-size 1] [--candidates 1] [--model NAME]
 
 EX: one loaded model answers every sampled dev question twice, once with no module (the default
 pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the
 database's module from adapters/ (which brings the prompt it was trained on); greedy, one candidate
-each, so the comparison is the module's alone; ``--batch-size N`` decodes N questions together (on a
-GPU). ``--records F`` keeps a JSON line per question (both SQL queries, whether each matched the
-gold result, the module's fingerprint); the same command run again goes on from there, so a long CPU
+each, so the comparison is the module's alone; ``--candidates 5`` measures both with the chat's
+default calibration instead (greedy plus 4 samples at the configured temperature, the executed
+results voted on); ``--batch-size N`` decodes N greedy questions together (on a GPU). ``--records F``
+keeps a JSON line per question (both SQL queries, whether each matched the gold result, the module's
+fingerprint, the candidates count); the same command run again goes on from there, so a long CPU
 run survives interruptions, and after a module is retrained it asks only the module again (the last
 line of a question wins). Memory: ``python -m finsql.train fund --max-steps 3`` run in fresh
 processes, 4-bit NF4 vs full precision, with and without gradient checkpointing, same data and seed;
@@ -46,10 +48,15 @@ from finsql.prompt.examples import train_set_path
 
 
 def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool,
-           records_path: Path | None = None, batch_size: int = 1, model: str | None = None) -> list[list]:
-    answered = {(r["db"], r["id"]): r for r in read_results(records_path)} if records_path else {}
+           records_path: Path | None = None, batch_size: int = 1, model: str | None = None,
+           candidates: int = 1) -> list[list]:
+    import torch
+
+    # A record made with another candidates count answers another question: both are asked again.
+    answered = {(r["db"], r["id"]): r for r in read_results(records_path)
+                if r.get("candidates", 1) == candidates} if records_path else {}
     out = records_path.open("a", encoding="utf-8") if records_path else None
-    base_config = load_config(model__name=model, model__adapter="none", generation__candidates=1)
+    base_config = load_config(model__name=model, model__adapter="none", generation__candidates=candidates)
     base = Pipeline(base_config)
     generator = base.generator
     rows = []
@@ -70,7 +77,7 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
             chunk = items[start:start + batch_size]
             records = []
             for item in chunk:
-                record = answered.get((name, item.id)) or {"db": name, "id": item.id}
+                record = answered.get((name, item.id)) or {"db": name, "id": item.id, "candidates": candidates}
                 if record.get("module_fingerprint") != module.fingerprint:
                     record.pop("module", None)  # another module's answer (retrained, other prompt): ask again
                 records.append(record)
@@ -79,6 +86,7 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
                 todo = [(item, record) for item, record in zip(chunk, records, strict=True) if label not in record]
                 if not todo:
                     continue
+                torch.manual_seed(seed)  # the same samples for a question however the run was resumed
                 answers = pipeline.ask_many([item.question for item, _ in todo], name, batch_size)
                 for (item, record), answer in zip(todo, answers, strict=True):
                     if item.id not in gold:
@@ -98,8 +106,9 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
         base_ex, module_ex = right["base"] / n, right["module"] / n
         rows.append([name, n, f"{base_ex:.3f}", f"{module_ex:.3f}", f"{100 * (module_ex - base_ex):+.1f}"])
         if write_cards:
+            voting = f" --candidates {candidates}" if candidates > 1 else ""
             command = (f"python benchmarks/bench_train.py --skip-memory --per-db {per_db or 0} --seed {seed} "
-                       f"--databases {name} (on {generator.loaded.device})")
+                       f"--databases {name}{voting} (on {generator.loaded.device})")
             record_dev_ex(module.path, round(module_ex, 4), n, round(base_ex, 4), command)
     return rows
 
@@ -173,7 +182,12 @@ def main() -> None:
     parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per dev question; resumed from")
     parser.add_argument("--batch-size", type=int, default=1,
                         help="questions decoded together (greedy, left-padded): 16-32 on a GPU; 1 on a CPU")
+    parser.add_argument("--candidates", type=int, default=1,
+                        help="answers per question, their executed results voted on (1: greedy alone; "
+                             "5: the chat's default)")
     args = parser.parse_args()
+    if args.candidates < 1:
+        parser.error(f"--candidates must be at least 1, not {args.candidates}")
     quiet_libraries()
     databases = args.databases.split(",")
     print("\nShipped modules (as measured by their training command)")
@@ -188,8 +202,9 @@ def main() -> None:
                                 "start MB", "peak MB", "ratio", "tokens/s", "ratio"]))
     if not args.skip_ex:
         rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards, args.records,
-                      max(1, args.batch_size), args.model)
-        print("\nDev EX, greedy, base alone vs with the database's module")
+                      max(1, args.batch_size), args.model, args.candidates)
+        how = "greedy" if args.candidates == 1 else f"{args.candidates} candidates voted on their results"
+        print(f"\nDev EX, {how}, base alone vs with the database's module")
         print(tabulate(rows, headers=["database", "questions", "base EX", "module EX", "points"]))
 
 
