@@ -36,9 +36,10 @@ from pathlib import Path
 from tabulate import tabulate
 
 from finsql.adapters import find_adapter, record_dev_ex
-from finsql.config import load_config
+from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
+from finsql.errors import FinSQLError
 from finsql.eval.match import is_ordered, results_match
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries
@@ -47,16 +48,16 @@ from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
 
 
-def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool,
-           records_path: Path | None = None, batch_size: int = 1, model: str | None = None,
-           candidates: int = 1) -> list[list]:
+def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool, base_config: PipelineConfig,
+           records_path: Path | None = None, batch_size: int = 1) -> list[list]:
+    """``base_config`` answers without a module (``model.adapter = "none"``); its candidates count holds for both."""
     import torch
 
+    candidates = base_config.generation.candidates
     # A record made with another candidates count answers another question: both are asked again.
     answered = {(r["db"], r["id"]): r for r in read_results(records_path)
                 if r.get("candidates", 1) == candidates} if records_path else {}
     out = records_path.open("a", encoding="utf-8") if records_path else None
-    base_config = load_config(model__name=model, model__adapter="none", generation__candidates=candidates)
     base = Pipeline(base_config)
     generator = base.generator
     rows = []
@@ -186,8 +187,11 @@ def main() -> None:
                         help="answers per question, their executed results voted on (1: greedy alone; "
                              "5: the chat's default)")
     args = parser.parse_args()
-    if args.candidates < 1:
-        parser.error(f"--candidates must be at least 1, not {args.candidates}")
+    try:  # checked before any long run starts
+        base_config = load_config(model__name=args.model, model__adapter="none",
+                                  generation__candidates=args.candidates)
+    except FinSQLError as err:
+        parser.error(str(err))
     quiet_libraries()
     databases = args.databases.split(",")
     print("\nShipped modules (as measured by their training command)")
@@ -201,8 +205,8 @@ def main() -> None:
                        headers=["checkpointing", "base", "dtype", "device", "steps", "tokens", "model MB", "ratio",
                                 "start MB", "peak MB", "ratio", "tokens/s", "ratio"]))
     if not args.skip_ex:
-        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards, args.records,
-                      max(1, args.batch_size), args.model, args.candidates)
+        rows = dev_ex(databases, args.per_db or None, args.seed, args.write_cards, base_config, args.records,
+                      max(1, args.batch_size))
         how = "greedy" if args.candidates == 1 else f"{args.candidates} candidates voted on their results"
         print(f"\nDev EX, {how}, base alone vs with the database's module")
         print(tabulate(rows, headers=["database", "questions", "base EX", "module EX", "points"]))
