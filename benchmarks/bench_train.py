@@ -42,7 +42,7 @@ from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.eval.match import is_ordered, results_match
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
-from finsql.models import quiet_libraries
+from finsql.models import quiet_libraries, resolve_checkpoint
 from finsql.paths import data_dir
 from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
@@ -190,6 +190,7 @@ def main() -> None:
     try:  # checked before any long run starts
         base_config = load_config(model__name=args.model, model__adapter="none",
                                   generation__candidates=args.candidates)
+        resolve_checkpoint(base_config.model.name)  # an unknown --model stops here, not at the first load
     except FinSQLError as err:
         parser.error(str(err))
     quiet_libraries()

@@ -106,6 +106,14 @@ def record_dev_ex(path: Path, ex: float, n: int, base_ex: float | None, command:
     write_meta(path, meta)
 
 
+def _missed_gold(meta: dict[str, Any]) -> str:
+    """The card's note of training prompts that left out part of their own SQL (older cards lack it)."""
+    if "missed_gold" not in meta["data"]:
+        return ""
+    shown = ", shown to them" if meta["train"].get("augment", {}).get("show_gold") else ""
+    return f"; {meta['data']['missed_gold']} prompts left out a table or column of their SQL{shown}"
+
+
 def render_card(meta: dict[str, Any]) -> str:
     lora, optim = meta["train"]["lora"], meta["train"]["optim"]
     result = meta.get("result") or {}
@@ -126,6 +134,7 @@ def render_card(meta: dict[str, Any]) -> str:
         training = (f"Training: final loss {result.get('final_loss', '?')}, {result.get('tokens_per_s', '?')} "
                     f"tokens/s on {result.get('device', '?')}, {result.get('seconds', '?')} s, peak memory "
                     f"{result.get('peak_memory_mb', '?')} MB")
+    skipped = f"{meta['data']['skipped_too_long']} skipped as too long{_missed_gold(meta)}"
     return f"""# LoRA module `{meta['db_id']}`
 
 A FinSQL module for the `{meta['db_id']}` database, {origin}.
@@ -141,7 +150,7 @@ Load it with `PeftModel.from_pretrained(base, "<this folder>")`, or let the pipe
   top {meta['retrieval']['top_tables']} tables x {meta['retrieval']['top_columns']} columns,
   {meta['prompt']['examples']} few-shot examples
 - Data: `{meta['data']['train_file']}`, {meta['data']['examples']} training examples after augmentation
-  (fingerprint `{meta['data']['fingerprint']}`, {meta['data']['skipped_too_long']} skipped as too long)
+  (fingerprint `{meta['data']['fingerprint']}`, {skipped})
 - {training}
 - Dev execution accuracy: {dev_line}
 

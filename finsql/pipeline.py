@@ -32,7 +32,7 @@ from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
 from finsql.prompt.prior import UsagePrior
-from finsql.prompt.retriever import Retrieval, SchemaIndex
+from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex, missed_items, with_items
 from finsql.schema import Schema, load_schema
 
 MAX_HISTORY_TURNS = 3
@@ -154,10 +154,12 @@ class Pipeline:
 
     def prepare(self, question: str, db: str | Path, evidence: str | None = None,
                 answer: Answer | None = None, history: Sequence[Turn] = (),
-                leave_out_sql: str | None = None) -> tuple[Answer, Prompt]:
+                gold_sql: str | None = None, show_gold: bool = False) -> tuple[Answer, Prompt]:
         """The schema, retrieval, example and prompt stages: everything before the model writes SQL.
 
-        ``leave_out_sql`` keeps train pairs with that SQL out of the few-shot examples (training prompts).
+        ``gold_sql`` is a training pair's own SQL: train pairs with it are kept out of the few-shot
+        examples, and the retrieve stage records the tables and columns of it the prompt leaves out
+        (``missed_gold``); ``show_gold`` puts those in the prompt.
         """
         answer = answer or Answer(question=question, db_id=str(db))
         history = tuple(history)[-MAX_HISTORY_TURNS:]
@@ -172,14 +174,24 @@ class Pipeline:
         r = replace(adapter.retrieval, enabled=True) if adapter else self.config.retrieval
         prompt_config = adapter.prompt if adapter else self.config.prompt
         retrieval = None
+
+        def retrieve(settings: RetrieverConfig, detail: dict[str, Any]) -> Retrieval:
+            found = self.schema_index(db).retrieve(linking_text, settings, self.usage_prior(schema))
+            detail.update(_retrieval_detail(found))
+            if gold_sql:
+                detail["missed_gold"] = missed_items(found, schema, gold_sql)
+                if show_gold and detail["missed_gold"]:
+                    found = with_items(found, schema, detail["missed_gold"])
+                    detail.update(_retrieval_detail(found))
+            return found
+
         if r.enabled:
             with _stage(answer, "retrieve") as detail:
-                retrieval = self.schema_index(db).retrieve(linking_text, r, self.usage_prior(schema))
-                detail.update(_retrieval_detail(retrieval))
+                retrieval = retrieve(r, detail)
         examples: list[Example] = []
         if prompt_config.examples:
             with _stage(answer, "examples") as detail:
-                examples = self.example_index(schema).search(question, prompt_config.examples, leave_out_sql)
+                examples = self.example_index(schema).search(question, prompt_config.examples, gold_sql)
                 detail.update(examples=[asdict(e) for e in examples])
         with _stage(answer, "prompt") as detail:
             budget = prompt_config.max_tokens
@@ -202,9 +214,7 @@ class Pipeline:
                     examples = examples[:-1]
                 elif retrieval is not None and top_columns > 1:
                     top_columns = max(1, top_columns - 2)
-                    retrieval = self.schema_index(db).retrieve(linking_text, replace(r, top_columns=top_columns),
-                                                               self.usage_prior(schema))
-                    answer.stage("retrieve").detail.update(_retrieval_detail(retrieval))
+                    retrieval = retrieve(replace(r, top_columns=top_columns), answer.stage("retrieve").detail)
                 else:
                     break
             detail.update(prompt_tokens=prompt.n_tokens, budget=budget, over_budget=prompt.n_tokens > budget,

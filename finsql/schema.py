@@ -7,6 +7,7 @@ Chinese descriptions from ``schemas/<db>.yaml`` (format in schemas/README.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -64,6 +65,13 @@ class Table:
         lowered = name.lower()
         return next((c for c in self.columns if c.name.lower() == lowered), None)
 
+    def shown_columns(self, wanted: Sequence[str]) -> list[Column]:
+        """The columns a prompt shows when ``wanted`` are asked for: all when none are, keys always."""
+        names = {c.lower() for c in wanted}
+        fk_cols = {c.lower() for fk in self.foreign_keys for c in fk.columns}
+        return [c for c in self.columns
+                if not names or c.name.lower() in names or c.primary_key or c.name.lower() in fk_cols]
+
 
 @dataclass
 class Schema:
@@ -92,11 +100,7 @@ class Schema:
         for table in self.tables:
             if keep is not None and table.name not in keep:
                 continue
-            wanted = {c.lower() for c in (keep or {}).get(table.name, [])}
-            fk_cols = {c.lower() for fk in table.foreign_keys for c in fk.columns}
-            shown = [c for c in table.columns
-                     if not wanted or c.name.lower() in wanted or c.primary_key or c.name.lower() in fk_cols]
-            blocks.append(_render_table(table, shown, style))
+            blocks.append(_render_table(table, table.shown_columns((keep or {}).get(table.name, [])), style))
         return "\n\n".join(blocks)
 
 

@@ -15,14 +15,16 @@ import pytest
 from conftest import TEST_MODEL
 
 from finsql.calibrate.extract import extract_sql
+from finsql.config import ModelConfig, PipelineConfig
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
+from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
 from finsql.schema import load_schema
-from finsql.train.augment import Augmenter
+from finsql.train.augment import Augmenter, TrainPair
 from finsql.train.config import AugmentSettings, load_train_config
-from finsql.train.dataset import IGNORE, Tokenized, collate, length_batches
+from finsql.train.dataset import IGNORE, Tokenized, build_examples, collate, length_batches
 
 # Small and fast: 12 real fund pairs (x4 with augmentation), batches of at most 1,400 tokens, a checkpoint
 # every 2 steps.
@@ -111,6 +113,45 @@ def test_augmentation_keeps_only_new_questions_whose_sql_reproduces_the_gold(bun
         assert database.execute(pair.sql).rows == gold[pair.source_id]
     skeleton = next(p for p in pairs if p.kind == "skeleton")
     assert skeleton.target.startswith("-- skeleton: SELECT") and skeleton.hint
+
+
+def test_training_prompts_count_and_can_show_what_retrieval_left_out_of_their_sql(small_train_file,
+                                                                                bundled_data_dir) -> None:
+    """fund-train-004 and 012 filter on a column the training prompt's retrieval leaves out; shown, the
+    module learns to copy columns from its prompt instead of writing ones it cannot see."""
+    config = load_train_config()
+    pipeline = Pipeline(PipelineConfig(model=ModelConfig(name=TEST_MODEL, adapter="none"),
+                                       retrieval=config.retrieval, prompt=config.prompt))
+    items = load_questions(small_train_file, "jsonl").items
+    item = next(i for i in items if i.id == "fund-train-004")
+    plain, plain_prompt = pipeline.prepare(item.question, "fund", gold_sql=item.sql)
+    shown, shown_prompt = pipeline.prepare(item.question, "fund", gold_sql=item.sql, show_gold=True)
+    assert plain.stage("retrieve").detail["missed_gold"] == ["mf_fundarchives.fundstatus"]
+    assert "FundStatus" not in plain_prompt.text and "FundStatus" in shown_prompt.text
+    _, schema = pipeline.database("fund")
+    archives = schema.table("mf_fundarchives").name
+    plain_columns, shown_columns = (a.stage("retrieve").detail["columns"] for a in (plain, shown))
+    assert shown_columns[archives] == plain_columns[archives] + ["FundStatus"]
+    assert {t: c for t, c in shown_columns.items() if t != archives} == \
+        {t: c for t, c in plain_columns.items() if t != archives}
+
+    # A table the prompt lacks comes with its keys and the columns read, not with all of its columns.
+    absent = next(t for t in schema.tables if t.name not in plain_columns and len(t.columns) > 8)
+    wanted = next(c.name for c in absent.columns if not c.primary_key)
+    gold = f"SELECT {wanted} FROM {absent.name}"
+    answer, _ = pipeline.prepare(item.question, "fund", gold_sql=gold, show_gold=True)
+    added = answer.stage("retrieve").detail["columns"][absent.name]
+    assert wanted in added and len(absent.shown_columns(added)) < len(absent.columns)
+    assert answer.stage("retrieve").detail["missed_gold"] == sorted([absent.name.lower(),
+                                                                      f"{absent.name}.{wanted}".lower()])
+
+    pairs = [TrainPair(i.question, i.sql, i.sql, "original", i.id) for i in items]
+    without, with_gold = (build_examples(pairs, pipeline, "fund", 4096, show) for show in (False, True))
+    assert without.missed_gold == with_gold.missed_gold == 2
+    assert without.fingerprint != with_gold.fingerprint
+    changed = [p.source_id for p, a, b in zip(pairs, without.examples, with_gold.examples, strict=True)
+               if a.input_ids != b.input_ids]
+    assert changed == ["fund-train-004", "fund-train-012"]
 
 
 def test_labels_cover_the_answer_only_and_batches_respect_the_token_budget() -> None:
@@ -272,6 +313,7 @@ def test_prepared_data_trains_the_module_the_whole_run_trains(prepared_data, tra
 
 @pytest.mark.parametrize(("flags", "message"), [
     (["--seed", "1"], "was prepared with other seed settings"),
+    (["--show-gold"], "was prepared with other augment settings"),
     (["--train-file", "x.jsonl"], "drop --train-file"),
 ])
 def test_prepared_data_is_refused_for_other_settings(prepared_data, tmp_path, flags, message) -> None:
@@ -287,7 +329,8 @@ def test_a_file_that_is_not_prepared_data_is_named(tmp_path, small_train_file) -
 
 def test_prepared_data_without_its_settings_is_refused_in_one_line(tmp_path) -> None:
     broken = tmp_path / "fund.json"
-    broken.write_text(json.dumps({"format": 1, "examples": [], "skipped_too_long": 0, "fingerprint": "x"}))
+    broken.write_text(json.dumps({"format": 2, "examples": [], "skipped_too_long": 0, "fingerprint": "x",
+                                  "missed_gold": 0}))
     proc = train_cli("fund", *FAST, "--prepared", str(broken), "--out", str(tmp_path / "m"))
     assert proc.returncode == 2 and f"{broken} is not prepared training data" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

@@ -20,7 +20,7 @@ import re
 import shutil
 import time
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 # bm25s runs a JAX top-k at import when JAX is installed, and JAX then takes 75% of the GPU's memory
 # for itself (seen on an H100: two of three parallel trainings ran out of memory). Scoring here is
@@ -38,6 +38,7 @@ from finsql.paths import cache_dir
 from finsql.prompt.prior import UsagePrior
 from finsql.prompt.text import embed, tokenize
 from finsql.schema import Column, Schema, Table
+from finsql.sqlinfo import referenced_items
 
 INDEX_VERSION = 1
 CJK_MIN_VALUE_CHARS = 2
@@ -82,6 +83,29 @@ class Retrieval:
     join_tables: list[str]  # tables added only to connect the chosen ones
     table_scores: dict[str, float]
     elapsed_s: float
+
+
+def missed_items(retrieval: Retrieval, schema: Schema, sql: str) -> list[str]:
+    """The tables ("t") and columns ("t.c") ``sql`` reads that a prompt built on ``retrieval`` leaves out."""
+    tables, columns = referenced_items(sql, schema)
+    shown = {f"{name.lower()}.{c.name.lower()}" for name, wanted in retrieval.columns.items()
+             for c in schema.table(name).shown_columns(wanted)}
+    return sorted((tables - {name.lower() for name in retrieval.columns}) | (columns - shown))
+
+
+def with_items(retrieval: Retrieval, schema: Schema, items: list[str]) -> Retrieval:
+    """``retrieval`` that also shows ``items`` (names as ``missed_items`` gives them); a table comes with its keys."""
+    columns = {name: list(wanted) for name, wanted in retrieval.columns.items()}
+    for item in items:
+        table_name, _, column_name = item.partition(".")
+        table = schema.table(table_name)
+        # An empty list would show every column of the table: start it from its keys instead.
+        shown = columns.setdefault(table.name, [c.name for c in table.columns if c.primary_key]
+                                   or [table.columns[0].name])
+        if column_name and (column := table.column(column_name)) is not None and column.name not in shown:
+            shown.append(column.name)
+    added = [name for name in columns if name not in retrieval.columns]
+    return replace(retrieval, columns=columns, tables=retrieval.tables + added)
 
 
 def _column_doc(table: Table, column: Column) -> str:

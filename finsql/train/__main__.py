@@ -35,7 +35,7 @@ FLAG_SETTINGS = {  # flag -> setting it overrides
     "model": "base_model", "quantization": "quantization", "device": "device", "compute_dtype": "compute_dtype",
     "rank": "lora.rank", "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
     "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
-    "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot",
+    "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot", "show_gold": "augment.show_gold",
     "gradient_checkpointing": "optim.gradient_checkpointing",
 }
 
@@ -89,7 +89,10 @@ def build_training_data(db: str, config: TrainConfig, train_file: Path | None, q
         print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
     model = ModelConfig(name=config.base_model, adapter="none")
     pipeline = Pipeline(PipelineConfig(model=model, retrieval=config.retrieval, prompt=config.prompt))
-    data = build_examples(pairs, pipeline, db, config.optim.max_seq_tokens)
+    data = build_examples(pairs, pipeline, db, config.optim.max_seq_tokens, config.augment.show_gold)
+    if not quiet:
+        print(f"{data.missed_gold} of {len(pairs)} training prompts left out a table or column of their SQL"
+              + ("; added to them (--show-gold)" if config.augment.show_gold else "; --show-gold adds them"))
     return data, {"train_file": _shown(path), "augment": augmenter.report.table()}
 
 
@@ -108,7 +111,8 @@ def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, 
         "prompt": asdict(config.prompt), "retrieval": asdict(config.retrieval),
         "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval")},
         "data": {"train_file": about.get("train_file"), "examples": len(data.examples),
-                 "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long},
+                 "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long,
+                 "missed_gold": data.missed_gold},
         "augment": about.get("augment", []),
         "result": {k: v for k, v in asdict(result).items() if k != "losses"},
         "dev_ex": None,
@@ -147,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--gradient-checkpointing", action=argparse.BooleanOptionalAction, default=None,
                         help="recompute activations in the backward pass (less memory, more compute)")
     parser.add_argument("--cot", type=int, help="chain-of-thought targets for at most N pairs")
+    parser.add_argument("--show-gold", action=argparse.BooleanOptionalAction, default=None,
+                        help="a training prompt also shows the tables and columns of its SQL that retrieval left out")
     parser.add_argument("--prepare-only", type=Path, metavar="FILE",
                         help="augment and build the training prompts into FILE, then stop (no training)")
     parser.add_argument("--prepared", type=Path, metavar="FILE",

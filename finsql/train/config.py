@@ -19,6 +19,7 @@
     skeleton = true           # "-- skeleton: SELECT _ FROM _" before the SQL
     model_paraphrase = false  # the base model paraphrases too (slow on a CPU)
     cot = 0                   # chain-of-thought targets written by the base model, for at most N pairs
+    show_gold = false         # a prompt also shows what its SQL reads but retrieval left out
 
     [prompt]                  # the pipeline's prompt settings the module is trained (and later used) with
     schema_style = "brief"
@@ -115,6 +116,8 @@ class AugmentSettings:
     model_paraphrase: bool = field(default=False, metadata={"help": "the base model also paraphrases each "
                                                                  "question (slow on a CPU)"})
     max_per_pair: int = field(default=2, metadata={"help": "paraphrases kept per original pair"})
+    show_gold: bool = field(default=False, metadata={"help": "a training prompt also shows the tables and "
+                                                              "columns of its SQL that retrieval left out"})
 
     def __post_init__(self) -> None:
         if self.cot < 0 or self.max_per_pair < 0:

@@ -54,16 +54,23 @@ class BuiltData:
     examples: list[Tokenized]
     skipped_too_long: int
     fingerprint: str  # hash of every prompt and target: the card records which data made the module
+    missed_gold: int = 0  # prompts whose retrieval left out a table or column of their own SQL
 
 
-def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_seq_tokens: int) -> BuiltData:
+def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_seq_tokens: int,
+                   show_gold: bool = False) -> BuiltData:
+    """Each pair's prompt and target as token ids; ``show_gold`` adds to a prompt what its SQL reads but
+    retrieval left out, so the module is not taught to write columns its prompt does not show."""
     tokenizer = pipeline.tokenizer
     end = tokenizer.eos_token or ""
     digest = hashlib.sha256()
-    examples, skipped = [], 0
+    examples, skipped, missed = [], 0, 0
     for pair in pairs:
         # Its own SQL is never among its examples: a paraphrase would otherwise find its source pair.
-        _, prompt = pipeline.prepare(pair.question, db, evidence=pair.hint, leave_out_sql=pair.sql)
+        answer, prompt = pipeline.prepare(pair.question, db, evidence=pair.hint, gold_sql=pair.sql,
+                                          show_gold=show_gold)
+        retrieved = answer.stage("retrieve")
+        missed += bool(retrieved and retrieved.detail["missed_gold"])
         target = pair.target.strip().rstrip(";") + ANSWER_END + end
         digest.update(prompt.text.encode() + b"\0" + target.encode() + b"\0")
         prompt_ids = tokenizer(prompt.text, add_special_tokens=False)["input_ids"]
@@ -72,10 +79,10 @@ def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_
             skipped += 1
             continue
         examples.append(Tokenized(prompt_ids + answer_ids, len(prompt_ids), pair.kind))
-    return BuiltData(examples, skipped, digest.hexdigest()[:16])
+    return BuiltData(examples, skipped, digest.hexdigest()[:16], missed)
 
 
-PREPARED_FORMAT = 1
+PREPARED_FORMAT = 2
 
 
 def write_prepared(path: Path, data: BuiltData, settings: dict, about: dict) -> None:
@@ -85,7 +92,7 @@ def write_prepared(path: Path, data: BuiltData, settings: dict, about: dict) -> 
     or busier CPU need not repeat: ``--prepare-only FILE`` writes this, ``--prepared FILE`` reads it.
     """
     payload = {"format": PREPARED_FORMAT, "settings": settings, "about": about, "fingerprint": data.fingerprint,
-               "skipped_too_long": data.skipped_too_long,
+               "skipped_too_long": data.skipped_too_long, "missed_gold": data.missed_gold,
                "examples": [[e.input_ids, e.answer_start, e.kind] for e in data.examples]}
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
@@ -100,7 +107,7 @@ def read_prepared(path: Path, settings: dict) -> tuple[BuiltData, dict]:
         if payload.get("format") != PREPARED_FORMAT:
             raise ValueError(f"format {payload.get('format')!r}, expected {PREPARED_FORMAT}")
         data = BuiltData([Tokenized(list(ids), int(start), str(kind)) for ids, start, kind in payload["examples"]],
-                         int(payload["skipped_too_long"]), str(payload["fingerprint"]))
+                         int(payload["skipped_too_long"]), str(payload["fingerprint"]), int(payload["missed_gold"]))
         made_with = dict(payload["settings"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise FinSQLError(f"{path} is not prepared training data ({err}); make it with "
