@@ -19,7 +19,7 @@
     skeleton = true           # "-- skeleton: SELECT _ FROM _" before the SQL
     model_paraphrase = false  # the base model paraphrases too (slow on a CPU)
     cot = 0                   # chain-of-thought targets written by the base model, for at most N pairs
-    show_gold = false         # a prompt also shows what its SQL reads but retrieval left out
+    show_gold = false         # a prompt also shows what its SQL reads but retrieval left out (lowered bank's dev EX)
 
     [prompt]                  # the pipeline's prompt settings the module is trained (and later used) with
     schema_style = "brief"
