@@ -177,12 +177,11 @@ class Pipeline:
 
         def retrieve(settings: RetrieverConfig, detail: dict[str, Any]) -> Retrieval:
             found = self.schema_index(db).retrieve(linking_text, settings, self.usage_prior(schema))
-            detail.update(_retrieval_detail(found))
             if gold_sql:
-                detail["missed_gold"] = missed_items(found, schema, gold_sql)
-                if show_gold and detail["missed_gold"]:
-                    found = with_items(found, schema, detail["missed_gold"])
-                    detail.update(_retrieval_detail(found))
+                detail["missed_gold"] = missed = missed_items(found, schema, gold_sql)
+                if show_gold and missed:
+                    found = with_items(found, schema, missed)
+            detail.update(_retrieval_detail(found))
             return found
 
         if r.enabled:

@@ -54,7 +54,7 @@ class BuiltData:
     examples: list[Tokenized]
     skipped_too_long: int
     fingerprint: str  # hash of every prompt and target: the card records which data made the module
-    missed_gold: int = 0  # prompts whose retrieval left out a table or column of their own SQL
+    missed_gold: int  # prompts whose retrieval left out a table or column of their own SQL
 
 
 def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_seq_tokens: int,
