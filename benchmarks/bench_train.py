@@ -7,7 +7,7 @@ training memory and speed on the same batches; seconds each shipped module took 
 
 EX: one loaded model answers every sampled dev question twice, once with no module (the default
 pipeline: 5x12 retrieval, 3 few-shot examples, the configured schema style) and once with the
-database's module from adapters/ (which brings the prompt it was trained on); greedy, one candidate
+database's module from adapters/ (which brings the prompt its card answers with); greedy, one candidate
 each, so the comparison is the module's alone; ``--candidates 5`` measures both with the chat's
 default calibration instead (greedy plus 4 samples at the configured temperature, the executed
 results voted on); ``--batch-size N`` decodes N greedy questions together (on a GPU). ``--records F``
@@ -117,10 +117,11 @@ def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: boo
 def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True, False),
                     model: str | None = None) -> list[list]:
     """4-bit vs full precision (fp32), plus bf16 on a GPU (a CPU trains an unquantised base in fp32 only),
+    the 4-bit base computing in bf16 where the device multiplies it natively (else fp32 on a CPU),
     with and without gradient checkpointing; each ratio is against fp32 with the same checkpointing."""
     import torch
 
-    runs = [("4bit", "bfloat16"), ("none", "float32")]
+    runs = [("4bit", "auto"), ("none", "float32")]  # auto: bf16 where the device multiplies it natively
     if torch.cuda.is_available():
         runs.append(("none", "bfloat16"))
     results = {}
@@ -129,9 +130,10 @@ def training_memory(db: str, steps: int, checkpointing: tuple[bool, ...] = (True
             results[(recompute, quantization, dtype)] = _train_briefly(db, steps, quantization, dtype, recompute,
                                                                        model)
     rows = []
-    for (recompute, quantization, dtype), r in results.items():
+    for (recompute, quantization, _), r in results.items():
         full = results[(recompute, "none", "float32")]
-        rows.append(["on" if recompute else "off", quantization, dtype, r["device"], r["steps"], r["tokens"],
+        rows.append(["on" if recompute else "off", quantization, r["compute_dtype"], r["device"], r["steps"],
+                     r["tokens"],
                      r["model_memory_mb"], f"{r['model_memory_mb'] / full['model_memory_mb']:.2f}",
                      r["start_memory_mb"], r["peak_memory_mb"], f"{r['peak_memory_mb'] / full['peak_memory_mb']:.2f}",
                      r["tokens_per_s"], f"{r['tokens_per_s'] / full['tokens_per_s']:.2f}"])

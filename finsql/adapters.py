@@ -2,15 +2,16 @@
 
 A module folder holds ``adapter_config.json`` and ``adapter_model.safetensors`` (standard PEFT, so
 ``PeftModel.from_pretrained(base, folder)`` loads it), ``finsql_adapter.json`` (the database, the base
-model and its hash, the prompt and retrieval settings of training — the pipeline prompts the same way
-when it uses the module — data, settings, results) and ``README.md``, the card for people.
+model and its hash, the prompt and retrieval settings of training, the prompt settings it answers with
+(``answer_prompt``: the training prompt with its own few-shot count and budget), data, settings,
+results) and ``README.md``, the card for people.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ class AdapterInfo:
     path: Path
     db_id: str
     base_model: str
-    prompt: PromptConfig
+    prompt: PromptConfig  # what the pipeline prompts with when it answers with the module
     retrieval: RetrievalConfig
     meta: dict[str, Any]
 
@@ -75,7 +76,8 @@ def read_adapter(path: Path) -> AdapterInfo:
                               "(train one with `python -m finsql.train <db>`)")
     try:
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-        return AdapterInfo(path, meta["db_id"], meta["base_model"], _settings(PromptConfig, meta["prompt"]),
+        prompt = _settings(PromptConfig, meta.get("answer_prompt") or meta["prompt"])
+        return AdapterInfo(path, meta["db_id"], meta["base_model"], prompt,
                            _settings(RetrievalConfig, meta["retrieval"]), meta)
     except (json.JSONDecodeError, KeyError, TypeError) as err:
         raise FinSQLError(f"{path / META_FILE} is damaged ({err}); train the module again") from None
@@ -99,6 +101,19 @@ def write_meta(path: Path, meta: dict[str, Any]) -> None:
     (path / "README.md").write_text(render_card(meta), encoding="utf-8")
 
 
+def answer_prompt(trained_with: PromptConfig, examples: int, max_tokens: int) -> PromptConfig:
+    """The prompt a module answers with: the schema style it was trained on, its own examples and budget."""
+    return replace(trained_with, examples=examples, max_tokens=max_tokens)
+
+
+def set_answer_prompt(path: Path, examples: int, max_tokens: int) -> AdapterInfo:
+    """Change how a trained module is prompted when it answers; its measured dev EX no longer holds."""
+    info = read_adapter(path)
+    prompt = answer_prompt(_settings(PromptConfig, info.meta["prompt"]), examples, max_tokens)
+    write_meta(path, dict(info.meta, answer_prompt=asdict(prompt), dev_ex=None))
+    return read_adapter(path)
+
+
 def record_dev_ex(path: Path, ex: float, n: int, base_ex: float | None, command: str) -> None:
     """Put a measured dev execution accuracy into the module's metadata and card."""
     info = read_adapter(path)
@@ -112,6 +127,14 @@ def _missed_gold(meta: dict[str, Any]) -> str:
         return ""
     shown = ", shown to them" if meta["train"].get("augment", {}).get("show_gold") else ""
     return f"; {meta['data']['missed_gold']} prompts left out a table or column of their SQL{shown}"
+
+
+def _examples(meta: dict[str, Any]) -> str:
+    """The card's few-shot examples, in training and when answering (older cards answer as trained)."""
+    trained = meta["prompt"]
+    answers = meta.get("answer_prompt") or trained
+    return (f"{trained['examples']} few-shot examples in training ({trained['max_tokens']} tokens at most); "
+            f"answers with {answers['examples']} ({answers['max_tokens']} tokens at most)")
 
 
 def render_card(meta: dict[str, Any]) -> str:
@@ -131,8 +154,9 @@ def render_card(meta: dict[str, Any]) -> str:
         training = f"Training: none, fused on {result.get('device', '?')}"
     else:
         origin = f"trained with `python -m finsql.train {meta['db_id']}`"
+        computed = f", computing in {result['compute_dtype']}" if result.get("compute_dtype") else ""
         training = (f"Training: final loss {result.get('final_loss', '?')}, {result.get('tokens_per_s', '?')} "
-                    f"tokens/s on {result.get('device', '?')}, {result.get('seconds', '?')} s, peak memory "
+                    f"tokens/s on {result.get('device', '?')}{computed}, {result.get('seconds', '?')} s, peak memory "
                     f"{result.get('peak_memory_mb', '?')} MB")
     skipped = f"{meta['data']['skipped_too_long']} skipped as too long{_missed_gold(meta)}"
     return f"""# LoRA module `{meta['db_id']}`
@@ -148,7 +172,7 @@ Load it with `PeftModel.from_pretrained(base, "<this folder>")`, or let the pipe
   batches of at most {optim['batch_tokens']} tokens, seed {optim['seed']}
 - Prompt: the pipeline's retrieval prompt, schema style `{meta['prompt']['schema_style']}`,
   top {meta['retrieval']['top_tables']} tables x {meta['retrieval']['top_columns']} columns,
-  {meta['prompt']['examples']} few-shot examples
+  {_examples(meta)}
 - Data: `{meta['data']['train_file']}`, {meta['data']['examples']} training examples after augmentation
   (fingerprint `{meta['data']['fingerprint']}`, {skipped})
 - {training}

@@ -169,7 +169,8 @@ class Pipeline:
             database, schema = self.database(db)
             answer.db_id = database.name
             detail.update(tables=len(schema.tables), columns=len(schema.columns))
-        # A module answers best on the prompts it was trained with, so it brings its own settings.
+        # A module answers best on the prompts it was trained with, so it brings its own settings
+        # (its card's answer prompt: the training schema style and retrieval, plus its own few-shot count).
         adapter = self.adapter_for(schema.db_id)
         r = replace(adapter.retrieval, enabled=True) if adapter else self.config.retrieval
         prompt_config = adapter.prompt if adapter else self.config.prompt

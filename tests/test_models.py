@@ -21,6 +21,7 @@ from finsql.models import (
     get_spec,
     load_model,
     resolve_checkpoint,
+    resolve_compute_dtype,
 )
 
 
@@ -90,6 +91,20 @@ def test_a_model_that_only_writes_loads_in_bf16_where_the_cpu_multiplies_it_nati
     writer = load_model(TEST_LLM, LoadOptions(device="cpu", inference_only=True))
     assert writer.model.dtype == (torch.bfloat16 if cpu_has_native_bf16() else torch.float32)
     assert tiny_model.model.dtype == torch.float32  # a model that may be trained stays fp32 on a CPU
+
+
+def test_auto_compute_dtype_is_bf16_only_where_the_device_multiplies_it_natively() -> None:
+    import torch
+
+    assert resolve_compute_dtype("auto", "cpu") == ("bfloat16" if cpu_has_native_bf16() else "float32")
+    assert resolve_compute_dtype("bfloat16", "cpu") == "bfloat16"  # asked for by name: kept
+    if torch.cuda.is_available():
+        assert resolve_compute_dtype("auto", "cuda") in ("bfloat16", "float16")
+    four_bit = load_model(TEST_LLM, LoadOptions(quantization="4bit", device="cpu"))
+    assert four_bit.model.config.quantization_config.bnb_4bit_compute_dtype == \
+        getattr(torch, resolve_compute_dtype("auto", "cpu"))
+    with pytest.raises(FinSQLError, match="compute_dtype must be one of auto, bfloat16, float16, float32, not 'fp8'"):
+        LoadOptions(compute_dtype="fp8")
 
 
 def test_cuda_request_without_gpu_is_a_clear_error() -> None:

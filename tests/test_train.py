@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import TEST_MODEL
 
+from finsql.adapters import set_answer_prompt
 from finsql.calibrate.extract import extract_sql
 from finsql.config import ModelConfig, PipelineConfig
 from finsql.datasets import load_questions
@@ -192,7 +193,7 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
     from safetensors.torch import load_file
 
     from finsql.adapters import read_adapter
-    from finsql.models import load_model
+    from finsql.models import cpu_has_native_bf16, load_model
 
     info = read_adapter(trained_module)
     assert info.db_id == "fund" and info.base_model == TEST_MODEL
@@ -201,6 +202,9 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
     assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 4
     card = (trained_module / "README.md").read_text(encoding="utf-8")
     assert "Base model: `smollm2-135m`" in card and "| paraphrase-zh |" in card
+    # auto: the 4-bit base computes in bf16 only where this CPU multiplies it natively (else 8x slower)
+    assert info.meta["result"]["compute_dtype"] == ("bfloat16" if cpu_has_native_bf16() else "float32")
+    assert f"on cpu, computing in {info.meta['result']['compute_dtype']}," in card
     assert not (trained_module / "checkpoint").exists()
     weights = load_file(str(trained_module / "adapter_model.safetensors"))
     b_matrices = [w for k, w in weights.items() if "lora_B" in k]
@@ -390,13 +394,6 @@ def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_modul
     assert Pipeline(load_config(**settings)).adapter_for("fund").path == module
 
 
-def set_prompt_examples(module: Path, examples: int) -> None:
-    """Change the number of few-shot examples a module's card says it prompts with."""
-    card = json.loads((module / "finsql_adapter.json").read_text())
-    (module / "finsql_adapter.json").write_text(json.dumps({**card, "prompt": {**card["prompt"],
-                                                                                "examples": examples}}))
-
-
 def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, tmp_path) -> None:
     import shutil
 
@@ -408,13 +405,60 @@ def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, 
     shutil.copytree(trained_module, copy)
     original = read_adapter(trained_module).fingerprint
     assert read_adapter(copy).fingerprint == original  # the folder's place does not matter
-    set_prompt_examples(copy, 3)
+    answers_with = read_adapter(copy).prompt
+    set_answer_prompt(copy, answers_with.examples + 1, answers_with.max_tokens)
     assert read_adapter(copy).fingerprint != original
-    set_prompt_examples(copy, 0)
+    set_answer_prompt(copy, answers_with.examples, answers_with.max_tokens)
     assert read_adapter(copy).fingerprint == original
     weights = load_file(str(copy / "adapter_model.safetensors"))
     save_file({k: 2 * v for k, v in weights.items()}, str(copy / "adapter_model.safetensors"))
     assert read_adapter(copy).fingerprint != original
+
+
+def test_a_module_answers_with_the_few_shot_examples_its_card_sets(trained_module, tmp_path, monkeypatch,
+                                                                  bundled_data_dir) -> None:
+    import shutil
+
+    from finsql.adapters import read_adapter
+    from finsql.config import load_config
+
+    module = tmp_path / "hub" / "fund"
+    shutil.copytree(trained_module, module)
+    monkeypatch.setenv("FINSQL_ADAPTERS_DIR", str(module.parent))
+    card = read_adapter(module)
+    assert card.meta["prompt"]["examples"] == 0  # trained without examples (configs/train.toml) ...
+    assert card.prompt.examples == 3 and card.prompt.max_tokens == 3072  # ... answers with [answer]'s
+    assert card.prompt.schema_style == card.meta["prompt"]["schema_style"]
+    question = "Which fund managers manage more than three funds?"
+
+    def prepared() -> tuple:
+        answer, prompt = Pipeline(load_config(model__name=TEST_MODEL)).prepare(question, "fund")
+        return answer, prompt.text
+
+    answer, text = prepared()
+    examples = answer.stage("examples").detail["examples"]
+    assert len(examples) == 3 and answer.stage("prompt").detail["examples_used"] == 3
+    assert all(e["sql"] in text for e in examples)
+
+    proc = train_cli("answer", str(module), "--examples", "0")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == (f"fund: answers with 0 few-shot examples, prompts of at most 3072 tokens "
+                                   f"({module})")
+    assert read_adapter(module).meta["dev_ex"] is None  # measured with other prompts: no longer holds
+    assert "answers with 0 (3072 tokens at most)" in (module / "README.md").read_text()
+    answer, text = prepared()
+    assert answer.stage("examples") is None
+    assert not any(e["sql"] in text for e in examples)
+
+    for args, message in ((["--examples", "-1"], "answer.examples must be 0 or more, not -1"),
+                          (["--examples", "2", "--max-tokens", "100"], "answer.max_tokens must be at least 256"),
+                          ):
+        proc = train_cli("answer", str(module), *args)
+        assert proc.returncode == 2 and proc.stderr.strip().startswith(f"error: {message}")
+    proc = train_cli("answer", str(tmp_path), "--examples", "1")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (f"error: {tmp_path} is not a FinSQL LoRA module: adapter_config.json is "
+                                   "missing (train one with `python -m finsql.train <db>`)")
 
 
 def test_evaluation_is_not_resumed_with_a_changed_module(trained_module, tmp_path, bundled_data_dir) -> None:
@@ -427,7 +471,7 @@ def test_evaluation_is_not_resumed_with_a_changed_module(trained_module, tmp_pat
                "--limit", "1", "--model", TEST_MODEL, "--adapter", str(module), "--out", str(out)]
     first = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert first.returncode == 0, first.stderr
-    set_prompt_examples(module, 3)
+    set_answer_prompt(module, 0, 3072)
     again = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert again.returncode == 2
     assert again.stderr.strip() == (f"error: {out} holds results made with other settings (modules); "

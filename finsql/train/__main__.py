@@ -5,6 +5,7 @@
     python -m finsql.train fund --config my.toml --rank 16 --out /tmp/fund-r16
     python -m finsql.train augment fund                # what augmentation generates and keeps, no training
     python -m finsql.train fuse bank --from fund stock macro   # LoraHub module for a small database
+    python -m finsql.train answer fund --examples 3    # how a trained module is prompted when it answers
     python -m finsql.train fund --prepare-only fund.json        # augment and build the prompts only ...
     python -m finsql.train fund --prepared fund.json --device cuda   # ... and train on them elsewhere
 
@@ -20,14 +21,15 @@ from pathlib import Path
 
 from tabulate import tabulate
 
-from finsql.adapters import base_model_hash, write_meta
+from finsql.adapters import answer_prompt, base_model_hash, set_answer_prompt, write_meta
 from finsql.config import ModelConfig, PipelineConfig
 from finsql.db import Database
 from finsql.errors import FinSQLError
+from finsql.models import COMPUTE_DTYPES
 from finsql.paths import REPO_ROOT, adapters_dir
 from finsql.schema import load_schema
 from finsql.train.augment import Augmenter, TrainPair, WriteFn
-from finsql.train.config import TrainConfig, load_train_config
+from finsql.train.config import AnswerSettings, TrainConfig, load_train_config
 from finsql.train.dataset import BuiltData, read_prepared, read_train_items, write_prepared
 
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
@@ -36,7 +38,8 @@ FLAG_SETTINGS = {  # flag -> setting it overrides
     "rank": "lora.rank", "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
     "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
     "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot", "show_gold": "augment.show_gold",
-    "gradient_checkpointing": "optim.gradient_checkpointing",
+    "gradient_checkpointing": "optim.gradient_checkpointing", "answer_examples": "answer.examples",
+    "answer_max_tokens": "answer.max_tokens",
 }
 
 
@@ -109,7 +112,8 @@ def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, 
     meta = {
         "db_id": db, "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
         "prompt": asdict(config.prompt), "retrieval": asdict(config.retrieval),
-        "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval")},
+        "answer_prompt": asdict(answer_prompt(config.prompt, config.answer.examples, config.answer.max_tokens)),
+        "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval", "answer")},
         "data": {"train_file": about.get("train_file"), "examples": len(data.examples),
                  "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long,
                  "missed_gold": data.missed_gold},
@@ -137,8 +141,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--model", help="base model (registry name or checkpoint folder)")
     parser.add_argument("--quantization", choices=["4bit", "none"])
     parser.add_argument("--device", help="auto, cpu, cuda, cuda:1")
-    parser.add_argument("--compute-dtype", choices=["bfloat16", "float16", "float32"],
-                        help="4-bit compute dtype; an unquantised base is held in it on a GPU")
+    parser.add_argument("--compute-dtype", choices=COMPUTE_DTYPES,
+                        help="4-bit compute dtype, or the GPU dtype of an unquantised base (auto: bf16 where native)")
     parser.add_argument("--rank", type=int)
     parser.add_argument("--alpha", type=int)
     parser.add_argument("--layers", help="decoder layers with LoRA: all, 12-23, 0,5,7")
@@ -153,6 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cot", type=int, help="chain-of-thought targets for at most N pairs")
     parser.add_argument("--show-gold", action=argparse.BooleanOptionalAction, default=None,
                         help="a training prompt also shows the tables and columns of its SQL that retrieval left out")
+    parser.add_argument("--answer-examples", type=int,
+                        help="few-shot train pairs in the prompts the finished module answers (card: answer_prompt)")
+    parser.add_argument("--answer-max-tokens", type=int, help="token budget of the prompts it answers")
     parser.add_argument("--prepare-only", type=Path, metavar="FILE",
                         help="augment and build the training prompts into FILE, then stop (no training)")
     parser.add_argument("--prepared", type=Path, metavar="FILE",
@@ -167,6 +174,24 @@ def load_settings(args: argparse.Namespace) -> TrainConfig:
     return load_train_config(config_file, overrides)
 
 
+def answer_main(argv: list[str]) -> int:
+    """``python -m finsql.train answer DB|FOLDER ... --examples N``: how trained modules answer."""
+    parser = argparse.ArgumentParser(prog="python -m finsql.train answer",
+                                     description="Set how trained modules are prompted when they answer; "
+                                                 "the dev EX in their cards is cleared until measured again.")
+    parser.add_argument("modules", nargs="+", metavar="DB", help="database names (adapters/<db>) or module folders")
+    parser.add_argument("--examples", type=int, required=True, help="few-shot train pairs of the module's database")
+    parser.add_argument("--max-tokens", type=int, default=AnswerSettings().max_tokens, help="prompt token budget")
+    args = parser.parse_args(argv)
+    settings = AnswerSettings(examples=args.examples, max_tokens=args.max_tokens)
+    for name in args.modules:
+        folder = Path(name) if Path(name).is_dir() else adapters_dir() / name
+        info = set_answer_prompt(folder, settings.examples, settings.max_tokens)
+        print(f"{info.db_id}: answers with {info.prompt.examples} few-shot examples, prompts of at most "
+              f"{info.prompt.max_tokens} tokens ({folder})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
@@ -174,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
             from finsql.train.lorahub import main as fuse_main
 
             return fuse_main(argv[1:])
+        if argv[:1] == ["answer"]:
+            return answer_main(argv[1:])
         if argv[:1] == ["augment"]:
             args = build_parser().parse_args(argv[1:])
             config = load_settings(args)

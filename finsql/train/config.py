@@ -21,9 +21,13 @@
     cot = 0                   # chain-of-thought targets written by the base model, for at most N pairs
     show_gold = false         # a prompt also shows what its SQL reads but retrieval left out (lowered bank's dev EX)
 
-    [prompt]                  # the pipeline's prompt settings the module is trained (and later used) with
+    [prompt]                  # the pipeline's prompt settings the module is trained with
     schema_style = "brief"
     examples = 0
+
+    [answer]                  # what changes in that prompt when the finished module answers
+    examples = 3              # few-shot train pairs of its database
+    max_tokens = 3072
 
 Every module of one hub must share rank, alpha, target modules and layers so LoraHub can fuse them.
 """
@@ -36,7 +40,7 @@ from typing import Any, Literal
 
 from finsql.config import PromptConfig, RetrievalConfig, read_toml, settings_from
 from finsql.errors import FinSQLError
-from finsql.models import DEFAULT_LLM
+from finsql.models import COMPUTE_DTYPES, DEFAULT_LLM
 
 # Projections of the decoder layers of the supported model families (Qwen2, Llama/SmolLM2).
 KNOWN_TARGET_MODULES = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
@@ -124,6 +128,22 @@ class AugmentSettings:
             raise FinSQLError("augment.cot and augment.max_per_pair must be 0 or more")
 
 
+@dataclass(frozen=True)
+class AnswerSettings:
+    """How the finished module is prompted when it answers: its training prompt with these few-shot
+    examples and this budget (the card's ``answer_prompt``; ``python -m finsql.train answer`` changes it)."""
+
+    examples: int = field(default=3, metadata={"help": "few-shot train pairs of the module's database "
+                                                      "in the prompts it answers"})
+    max_tokens: int = field(default=3072, metadata={"help": "token budget of the prompts it answers"})
+
+    def __post_init__(self) -> None:
+        if self.examples < 0:
+            raise FinSQLError(f"answer.examples must be 0 or more, not {self.examples}")
+        if self.max_tokens < 256:
+            raise FinSQLError(f"answer.max_tokens must be at least 256, not {self.max_tokens}")
+
+
 def _default_prompt() -> PromptConfig:
     return PromptConfig(examples=0, max_tokens=1536, schema_style="brief")
 
@@ -138,18 +158,20 @@ class TrainConfig:
     quantization: Literal["4bit", "none"] = "4bit"
     device: str = "auto"
     # The 4-bit base computes in this dtype; an unquantised base is held in it on a GPU (fp32 on a CPU).
-    compute_dtype: Literal["bfloat16", "float16", "float32"] = "bfloat16"
+    # auto: bf16 where the device multiplies it natively, else fp16 on a GPU and fp32 on a CPU.
+    compute_dtype: Literal["auto", "bfloat16", "float16", "float32"] = "auto"
     lora: LoraSettings = field(default_factory=LoraSettings)
     optim: OptimSettings = field(default_factory=OptimSettings)
     augment: AugmentSettings = field(default_factory=AugmentSettings)
     prompt: PromptConfig = field(default_factory=_default_prompt)
     retrieval: RetrievalConfig = field(default_factory=_default_retrieval)
+    answer: AnswerSettings = field(default_factory=AnswerSettings)
 
     def __post_init__(self) -> None:
         if self.quantization not in ("4bit", "none"):
             raise FinSQLError(f"quantization must be '4bit' or 'none', not {self.quantization!r}")
-        if self.compute_dtype not in ("bfloat16", "float16", "float32"):
-            raise FinSQLError(f"compute_dtype must be bfloat16, float16 or float32, not {self.compute_dtype!r}")
+        if self.compute_dtype not in COMPUTE_DTYPES:
+            raise FinSQLError(f"compute_dtype must be one of {', '.join(COMPUTE_DTYPES)}, not {self.compute_dtype!r}")
 
 
 def load_train_config(path: Path | None = None, overrides: dict[str, Any] | None = None) -> TrainConfig:

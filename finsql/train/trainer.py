@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from finsql.errors import FinSQLError
-from finsql.models import LoadOptions, load_model
+from finsql.models import LoadOptions, load_model, resolve_compute_dtype
 from finsql.train.config import TrainConfig
 from finsql.train.dataset import IGNORE, BuiltData, batch_schedule, collate
 
@@ -41,6 +41,7 @@ class TrainResult:
     model_memory_mb: float  # the model's own weights and buffers (LoRA included)
     resumed_from_step: int
     device: str
+    compute_dtype: str  # what the base computed in ("auto" made concrete for the device)
 
 
 def lora_config(config: TrainConfig, n_layers: int):
@@ -58,7 +59,7 @@ def with_lora(model, config: TrainConfig):
 
     if config.quantization == "4bit":
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
-        keep_compute_dtype(model, getattr(torch, config.compute_dtype))
+        keep_compute_dtype(model, getattr(torch, resolve_compute_dtype(config.compute_dtype, str(model.device))))
     if config.optim.gradient_checkpointing:
         # Non-reentrant: gradients reach the LoRA weights even though the layers' inputs need none.
         model.activation_checkpointing_enable(activation_checkpointing_kwargs={"use_reentrant": False})
@@ -159,9 +160,10 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     device = config.device
     accelerator = Accelerator(cpu=device == "cpu" or (device == "auto" and not torch.cuda.is_available()))
     set_seed(config.optim.seed)
+    compute_dtype = resolve_compute_dtype(config.compute_dtype, str(accelerator.device))
     loaded = load_model(config.base_model, LoadOptions(quantization=config.quantization,
-                                                       device=str(accelerator.device),
-                                                       compute_dtype=config.compute_dtype))
+                                                       device=str(accelerator.device), compute_dtype=compute_dtype))
+    computed_in = compute_dtype if config.quantization == "4bit" else str(loaded.model.dtype).removeprefix("torch.")
     model = with_lora(loaded.model, config)
     module = answer_loss_module(model)
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad],
@@ -218,7 +220,7 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         peak_memory_mb=round(_memory_mb(str(accelerator.device), peak=True), 1),
         start_memory_mb=round(start_memory_mb, 1),
         model_memory_mb=round(model.get_memory_footprint() / 2**20, 1), resumed_from_step=resumed_from,
-        device=str(accelerator.device))
+        device=str(accelerator.device), compute_dtype=computed_in)
 
 
 def _epochs_done(schedule: list[tuple[int, list[int]]], step: int) -> float:
