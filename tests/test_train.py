@@ -268,8 +268,8 @@ def test_gradient_checkpointing_leaves_the_lora_gradients_as_they_were() -> None
 
 def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_file, bundled_data_dir) -> None:
     out = tmp_path / "fund"
-    data = ["--train-file", str(small_train_file)]
-    args = [sys.executable, "-m", "finsql.train", "fund", *FAST, *data, "--max-steps", "4", "--out", str(out)]
+    data = ["--train-file", str(small_train_file), "--save-every", "1"]  # a checkpoint after each step
+    args = [sys.executable, "-m", "finsql.train", "fund", *FAST, *data, "--max-steps", "2", "--out", str(out)]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     run_file = out / "checkpoint" / "run.json"
     deadline = time.time() + 600
@@ -278,13 +278,13 @@ def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_
     assert run_file.exists(), proc.communicate()[1] if proc.poll() is not None else "no checkpoint in time"
     proc.send_signal(signal.SIGKILL)  # a crash: no chance to clean up
     proc.wait()
-    assert json.loads(run_file.read_text())["step"] == 2
+    assert json.loads(run_file.read_text())["step"] == 1
     assert not (out / "finsql_adapter.json").exists()
 
-    done = train_cli("fund", *FAST, *data, "--max-steps", "4", "--out", str(out))
+    done = train_cli("fund", *FAST, *data, "--max-steps", "2", "--out", str(out))
     assert done.returncode == 0, done.stderr
     result = json.loads((out / "finsql_adapter.json").read_text())["result"]
-    assert result["resumed_from_step"] == 2 and result["steps"] == 4
+    assert result["resumed_from_step"] == 1 and result["steps"] == 2
 
 
 def test_checkpoint_of_other_settings_is_not_resumed(tmp_path, small_train_file, bundled_data_dir) -> None:
