@@ -202,7 +202,7 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
     assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 4
     card = (trained_module / "README.md").read_text(encoding="utf-8")
     assert "Base model: `smollm2-135m`" in card and "| paraphrase-zh |" in card
-    # auto: the 4-bit base computes in bf16 only where this CPU multiplies it natively (else 8x slower)
+    # auto: the 4-bit base computes in bf16 only where this CPU multiplies it natively (emulated it is far slower)
     assert info.meta["result"]["compute_dtype"] == ("bfloat16" if cpu_has_native_bf16() else "float32")
     assert f"on cpu, computing in {info.meta['result']['compute_dtype']}," in card
     assert not (trained_module / "checkpoint").exists()

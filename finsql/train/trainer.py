@@ -54,12 +54,11 @@ def lora_config(config: TrainConfig, n_layers: int):
 
 def with_lora(model, config: TrainConfig):
     """The loaded base made ready to train: k-bit preparation, checkpointing, and fresh LoRA weights."""
-    import torch
     from peft import get_peft_model, prepare_model_for_kbit_training
 
     if config.quantization == "4bit":
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
-        keep_compute_dtype(model, getattr(torch, resolve_compute_dtype(config.compute_dtype, str(model.device))))
+        keep_compute_dtype(model, model.config.quantization_config.bnb_4bit_compute_dtype)  # as loaded
     if config.optim.gradient_checkpointing:
         # Non-reentrant: gradients reach the LoRA weights even though the layers' inputs need none.
         model.activation_checkpointing_enable(activation_checkpointing_kwargs={"use_reentrant": False})
