@@ -23,6 +23,7 @@ from finsql.errors import FinSQLError
 from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
 from finsql.schema import load_schema
+from finsql.train.__main__ import DEFAULT_CONFIG, build_parser, load_settings
 from finsql.train.augment import Augmenter, TrainPair
 from finsql.train.config import AugmentSettings, load_train_config
 from finsql.train.dataset import IGNORE, Tokenized, build_examples, collate, length_batches
@@ -58,6 +59,7 @@ def trained_module(tmp_path_factory, small_train_file, bundled_data_dir) -> Path
     (["--rank", "0"], "lora.rank must be a positive integer"),
     (["--layers", "40-50"], "outside the model's layers"),
     (["--learning-rate", "-1"], "optim.learning_rate must be positive"),
+    (["--target-modules", "q_proj,qkv"], "unknown lora target module 'qkv'"),
 ])
 def test_bad_settings_are_refused_in_one_line(flags, message, tmp_path, small_train_file) -> None:
     proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "1",
@@ -66,6 +68,28 @@ def test_bad_settings_are_refused_in_one_line(flags, message, tmp_path, small_tr
     assert proc.stderr.startswith("error: ") and message in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "m" / "adapter_model.safetensors").exists()
+
+
+def test_flags_override_the_toml_settings_they_name() -> None:
+    args = build_parser().parse_args(["fund", "--target-modules", "q_proj, v_proj,up_proj", "--dropout", "0.1",
+                                      "--examples", "3", "--max-tokens", "3072", "--top-tables", "5",
+                                      "--max-seq-tokens", "4096"])
+    flagged = load_settings(args)
+    from_file = load_train_config(DEFAULT_CONFIG)
+    assert flagged.lora.target_modules == ("q_proj", "v_proj", "up_proj")
+    assert flagged.lora.dropout == 0.1 and flagged.optim.max_seq_tokens == 4096
+    assert (flagged.prompt.examples, flagged.prompt.max_tokens) == (3, 3072)
+    assert flagged.retrieval.top_tables == 5
+    # what no flag names keeps the file's value
+    assert flagged.retrieval.top_columns == from_file.retrieval.top_columns
+    assert flagged.lora.rank == from_file.lora.rank and flagged.prompt.schema_style == from_file.prompt.schema_style
+
+
+def test_unknown_database_is_named_with_the_bundled_ones(tmp_path) -> None:
+    proc = train_cli("fnud", *FAST, "--out", str(tmp_path / "m"))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("error: no database 'fnud': use a bundled name (fund, stock, macro, bank) "
+                                   "or the path of a SQLite file")
 
 
 def test_unknown_target_module_and_setting_in_toml_are_refused(tmp_path) -> None:
@@ -547,3 +571,21 @@ def test_training_runs_on_cuda_in_4bit(tmp_path, small_train_file, bundled_data_
     assert proc.returncode == 0, proc.stderr
     result = json.loads((tmp_path / "m" / "finsql_adapter.json").read_text())["result"]
     assert result["device"].startswith("cuda") and result["steps"] == 2
+
+
+def test_shipped_modules_are_fusable_small_and_their_cards_match_their_metadata() -> None:
+    from finsql.adapters import read_adapter, render_card
+    from finsql.paths import REPO_ROOT
+
+    folders = sorted(p.parent for p in (REPO_ROOT / "adapters").glob("*/adapter_config.json"))
+    assert {f.name for f in folders} >= {"fund", "stock", "macro"}
+    shapes = set()
+    for folder in folders:
+        info = read_adapter(folder)
+        assert info.db_id == folder.name
+        assert (folder / "README.md").read_text(encoding="utf-8") == render_card(info.meta), (
+            f"{folder.name}'s card is stale: re-render it from finsql_adapter.json")
+        config = json.loads((folder / "adapter_config.json").read_text(encoding="utf-8"))
+        shapes.add((config["r"], tuple(sorted(config["target_modules"]))))
+    assert len(shapes) == 1  # same rank and targets: LoraHub can fuse any of them
+    assert sum(f.stat().st_size for f in (REPO_ROOT / "adapters").rglob("*") if f.is_file()) < 20 * 2**20

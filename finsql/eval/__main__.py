@@ -4,7 +4,7 @@
     python -m finsql.eval --format spider --questions spider/dev.json --db-root spider/database --out runs/spider
     python -m finsql.eval --format bird --questions bird/dev.json --db-root bird/dev_databases --out runs/bird \\
         --limit 100 --seed 1 --baseline zero-shot
-    python -m finsql.eval --format bull --questions bull/dev.json --tables bull/tables.json \
+    python -m finsql.eval --format bull --questions bull/dev.json --tables bull/tables.json \\
         --db-info bull/db_info.json --task retrieval --out runs/bull-linking   # no database files needed
 
 Writes to --out: results.jsonl (one line per item, appended as it goes, so a rerun resumes),

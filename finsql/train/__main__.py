@@ -35,11 +35,13 @@ from finsql.train.dataset import BuiltData, read_prepared, read_train_items, wri
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
 FLAG_SETTINGS = {  # flag -> setting it overrides
     "model": "base_model", "quantization": "quantization", "device": "device", "compute_dtype": "compute_dtype",
-    "rank": "lora.rank", "alpha": "lora.alpha", "layers": "lora.layers", "learning_rate": "optim.learning_rate",
+    "rank": "lora.rank", "alpha": "lora.alpha", "dropout": "lora.dropout", "target_modules": "lora.target_modules",
+    "layers": "lora.layers", "learning_rate": "optim.learning_rate", "max_seq_tokens": "optim.max_seq_tokens",
     "epochs": "optim.epochs", "max_steps": "optim.max_steps", "batch_tokens": "optim.batch_tokens",
     "save_every": "optim.save_every", "seed": "optim.seed", "cot": "augment.cot", "show_gold": "augment.show_gold",
     "gradient_checkpointing": "optim.gradient_checkpointing", "answer_examples": "answer.examples",
-    "answer_max_tokens": "answer.max_tokens",
+    "answer_max_tokens": "answer.max_tokens", "examples": "prompt.examples", "max_tokens": "prompt.max_tokens",
+    "schema_style": "prompt.schema_style", "top_tables": "retrieval.top_tables", "top_columns": "retrieval.top_columns",
 }
 
 
@@ -59,8 +61,8 @@ def model_writer(config: TrainConfig) -> WriteFn:
 
 
 def augment(db: str, config: TrainConfig, train_file: Path | None) -> tuple[list[TrainPair], Augmenter, Path]:
+    database = Database(db)  # an unknown database is named before its train file is looked for
     path, items = read_train_items(db, train_file)
-    database = Database(db)
     writer = model_writer(config) if config.augment.cot or config.augment.model_paraphrase else None
     augmenter = Augmenter(database, load_schema(database), config.augment, writer, seed=config.optim.seed)
     return augmenter.run(items), augmenter, path
@@ -145,11 +147,15 @@ def build_parser() -> argparse.ArgumentParser:
                         help="4-bit compute dtype, or the GPU dtype of an unquantised base (auto: bf16 where native)")
     parser.add_argument("--rank", type=int)
     parser.add_argument("--alpha", type=int)
+    parser.add_argument("--dropout", type=float)
+    parser.add_argument("--target-modules", type=lambda text: [m.strip() for m in text.split(",") if m.strip()],
+                        help="comma-separated projections with LoRA, e.g. q_proj,v_proj")
     parser.add_argument("--layers", help="decoder layers with LoRA: all, 12-23, 0,5,7")
     parser.add_argument("--learning-rate", type=float)
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--max-steps", type=int)
     parser.add_argument("--batch-tokens", type=int)
+    parser.add_argument("--max-seq-tokens", type=int, help="longer training examples are skipped (and counted)")
     parser.add_argument("--save-every", type=int)
     parser.add_argument("--seed", type=int)
     parser.add_argument("--gradient-checkpointing", action=argparse.BooleanOptionalAction, default=None,
@@ -157,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cot", type=int, help="chain-of-thought targets for at most N pairs")
     parser.add_argument("--show-gold", action=argparse.BooleanOptionalAction, default=None,
                         help="a training prompt also shows the tables and columns of its SQL that retrieval left out")
+    parser.add_argument("--examples", type=int, help="few-shot train pairs in each training prompt")
+    parser.add_argument("--max-tokens", type=int, help="token budget of each training prompt")
+    parser.add_argument("--schema-style", choices=["brief", "full"], help="how the prompts write the retrieved schema")
+    parser.add_argument("--top-tables", type=int, help="tables the retriever puts in a prompt")
+    parser.add_argument("--top-columns", type=int, help="columns per table the retriever puts in a prompt")
     parser.add_argument("--answer-examples", type=int,
                         help="few-shot train pairs in the prompts the finished module answers (card: answer_prompt)")
     parser.add_argument("--answer-max-tokens", type=int, help="token budget of the prompts it answers")
