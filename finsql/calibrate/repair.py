@@ -181,6 +181,85 @@ def fix_wrong_alias(sql: str, ctx: RepairContext) -> str:
     return tree.sql(dialect=DIALECT) if changed else sql
 
 
+def _key_links(schema: Schema, table: str, other: str) -> list[tuple[str, str]]:
+    """(column of ``table``, column of ``other``) for each declared one-column foreign key between them."""
+    links = []
+    for source, target, flip in ((table, other, False), (other, table, True)):
+        for fk in schema.table(source).foreign_keys:
+            if fk.ref_table.lower() == target.lower() and len(fk.columns) == 1:
+                pair = (fk.columns[0], fk.ref_columns[0])
+                links.append(pair[::-1] if flip else pair)
+    return links
+
+
+def _fresh_alias(table: str, taken: set[str]) -> str:
+    stem = "".join(part[0] for part in table.split("_") if part).lower() or "j"
+    alias, n = stem, 2
+    while alias in taken:
+        alias, n = f"{stem}{n}", n + 1
+    return alias
+
+
+def add_missing_join(sql: str, ctx: RepairContext) -> str:
+    """A column none of a SELECT's tables has, but exactly one table linked to them by a foreign key
+    has -> that table joined on the key.
+
+    The usual failure on a schema of codes: ``WHERE q.ChiNameAbbr = '...'`` on the daily quotes, whose
+    stock names live in the security table that ``q.InnerCode`` references. The SELECT's other bare
+    columns get their table's qualifier so that the join cannot make them ambiguous.
+    """
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    schema, derived = ctx.schema, _derived_names(tree)
+    taken = derived | {t.name.lower() for t in tree.find_all(exp.Table)}
+    read = [schema.table(t.name) for t in tree.find_all(exp.Table) if schema.table(t.name)]
+    changed = False
+    for select in list(tree.find_all(exp.Select)):
+        sources = [select.args["from_"].this] if select.args.get("from_") else []
+        sources += [join.this for join in select.args.get("joins") or []]
+        if not sources or not all(isinstance(s, exp.Table) and schema.table(s.name) for s in sources):
+            continue  # a subquery or CTE among the sources: its columns are not known here
+        if any(isinstance(p, exp.Star) for p in select.expressions):
+            continue  # a join would add the joined table's columns to SELECT *
+        scope = {s.alias_or_name.lower(): (schema.table(s.name), s.alias_or_name) for s in sources}
+        columns = [c for c in select.find_all(exp.Column)
+                   if c.find_ancestor(exp.Select) is select and c.name and c.name.lower() not in derived]
+        joined: dict[str, str] = {}  # table -> alias of the join added for it
+        for column in columns:
+            name, qualifier = column.name, column.table.lower()
+            if any(t.column(name) for t in read):
+                continue  # some table of the query has it: another rule's case, or an outer query's column
+            in_scope = {t.name.lower() for t, _ in scope.values()}
+            owners = [t for t in schema.tables if t.column(name) and t.name.lower() not in in_scope]
+            if qualifier in scope:
+                anchors = [scope[qualifier]]
+            elif not qualifier:
+                anchors = list(scope.values())
+            else:  # qualified with a table the SELECT does not read (``secumain.ChiNameAbbr``): join that one
+                anchors, owners = list(scope.values()), [t for t in owners if t.name.lower() == qualifier]
+            options = {(owner.name, written, own, key) for owner in owners
+                       for anchor, written in anchors for own, key in _key_links(schema, anchor.name, owner.name)}
+            if len(options) != 1:
+                continue
+            owner, written, own, key = options.pop()
+            if owner not in joined:
+                alias = _fresh_alias(owner, taken)
+                taken.add(alias)
+                joined[owner] = alias
+                select.join(exp.table_(owner, alias=alias),
+                            on=exp.column(key, alias).eq(exp.column(own, written)), copy=False)
+            column.set("table", exp.to_identifier(joined[owner]))
+            changed = True
+        if joined:
+            for column in columns:
+                if not column.table:
+                    owners = [written for t, written in scope.values() if t.column(column.name)]
+                    if len(owners) == 1:
+                        column.set("table", exp.to_identifier(owners[0]))
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
 def fix_unknown_columns(sql: str, ctx: RepairContext) -> str:
     """A column no table of the query has -> the clearly closest column of those tables."""
     tree = _parse(sql)
@@ -260,6 +339,7 @@ RULES: tuple[Rule, ...] = (
     portable_date_parts,
     fix_unknown_tables,
     fix_wrong_alias,
+    add_missing_join,
     fix_unknown_columns,
     add_missing_group_by,
     normalise_literals,
