@@ -576,16 +576,14 @@ def test_training_runs_on_cuda_in_4bit(tmp_path, small_train_file, bundled_data_
 def test_shipped_modules_are_fusable_small_and_their_cards_match_their_metadata() -> None:
     from finsql.adapters import read_adapter, render_card
     from finsql.paths import REPO_ROOT
+    from finsql.train.lorahub import check_compatible
 
     folders = sorted(p.parent for p in (REPO_ROOT / "adapters").glob("*/adapter_config.json"))
     assert {f.name for f in folders} >= {"fund", "stock", "macro"}
-    shapes = set()
-    for folder in folders:
-        info = read_adapter(folder)
+    modules = [read_adapter(folder) for folder in folders]
+    for folder, info in zip(folders, modules, strict=True):
         assert info.db_id == folder.name
         assert (folder / "README.md").read_text(encoding="utf-8") == render_card(info.meta), (
             f"{folder.name}'s card is stale: re-render it from finsql_adapter.json")
-        config = json.loads((folder / "adapter_config.json").read_text(encoding="utf-8"))
-        shapes.add((config["r"], tuple(sorted(config["target_modules"]))))
-    assert len(shapes) == 1  # same rank and targets: LoraHub can fuse any of them
+    check_compatible(modules)  # same rank, targets, layers and base: LoraHub can fuse any of them
     assert sum(f.stat().st_size for f in (REPO_ROOT / "adapters").rglob("*") if f.is_file()) < 20 * 2**20

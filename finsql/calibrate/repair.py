@@ -213,7 +213,7 @@ def add_missing_join(sql: str, ctx: RepairContext) -> str:
         return sql
     schema, derived = ctx.schema, _derived_names(tree)
     taken = derived | {t.name.lower() for t in tree.find_all(exp.Table)}
-    read = [schema.table(t.name) for t in tree.find_all(exp.Table) if schema.table(t.name)]
+    read = [schema.table(name) for name in set(_alias_map(tree, schema).values())]
     changed = False
     for select in list(tree.find_all(exp.Select)):
         sources = [select.args["from_"].this] if select.args.get("from_") else []
@@ -225,12 +225,12 @@ def add_missing_join(sql: str, ctx: RepairContext) -> str:
         scope = {s.alias_or_name.lower(): (schema.table(s.name), s.alias_or_name) for s in sources}
         columns = [c for c in select.find_all(exp.Column)
                    if c.find_ancestor(exp.Select) is select and c.name and c.name.lower() not in derived]
+        in_scope = {t.name.lower() for t, _ in scope.values()}
         joined: dict[str, str] = {}  # table -> alias of the join added for it
         for column in columns:
             name, qualifier = column.name, column.table.lower()
             if any(t.column(name) for t in read):
                 continue  # some table of the query has it: another rule's case, or an outer query's column
-            in_scope = {t.name.lower() for t, _ in scope.values()}
             owners = [t for t in schema.tables if t.column(name) and t.name.lower() not in in_scope]
             if qualifier in scope:
                 anchors = [scope[qualifier]]
@@ -254,9 +254,9 @@ def add_missing_join(sql: str, ctx: RepairContext) -> str:
         if joined:
             for column in columns:
                 if not column.table:
-                    owners = [written for t, written in scope.values() if t.column(column.name)]
-                    if len(owners) == 1:
-                        column.set("table", exp.to_identifier(owners[0]))
+                    holders = [written for t, written in scope.values() if t.column(column.name)]
+                    if len(holders) == 1:
+                        column.set("table", exp.to_identifier(holders[0]))
     return tree.sql(dialect=DIALECT) if changed else sql
 
 
