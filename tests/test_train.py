@@ -281,7 +281,7 @@ def test_gradient_checkpointing_leaves_the_lora_gradients_as_they_were() -> None
         assert any(getattr(m, "gradient_checkpointing", False) for m in model.modules()) == checkpointing
         loss = module(ids, torch.ones_like(ids), labels)
         loss.backward()
-        losses[checkpointing] = float(loss)
+        losses[checkpointing] = loss.item()
         grads[checkpointing] = {n: p.grad for n, p in model.named_parameters() if p.requires_grad}
     assert grads[True].keys() == grads[False].keys() and all(g is not None for g in grads[True].values())
     assert any(float(g.abs().max()) > 0 for g in grads[True].values())
