@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -28,9 +29,11 @@ from finsql.train.augment import Augmenter, TrainPair
 from finsql.train.config import AugmentSettings, load_train_config
 from finsql.train.dataset import IGNORE, Tokenized, build_examples, collate, length_batches
 
-# Small and fast: 12 real fund pairs (x4 with augmentation), batches of at most 1,400 tokens, a checkpoint
-# every 2 steps.
-FAST = ["--model", TEST_MODEL, "--batch-tokens", "1400", "--save-every", "2", "--quiet"]
+# Small and fast: 12 real fund pairs (x4 with augmentation); a 640-token prompt budget, which cuts retrieval
+# to its fewest columns (SmolLM2 still spends 770-1,700 tokens on them); one example a step; no recomputed
+# activations. A step then takes ~13 s here instead of ~27 s. A checkpoint every 2 steps.
+FAST = ["--model", TEST_MODEL, "--max-tokens", "640", "--batch-tokens", "800", "--no-gradient-checkpointing",
+        "--save-every", "2", "--quiet"]
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +51,9 @@ def train_cli(*args: str, env: dict | None = None, **kwargs) -> subprocess.Compl
 
 @pytest.fixture(scope="module")
 def trained_module(tmp_path_factory, small_train_file, bundled_data_dir) -> Path:
-    """A real fund module of the tiny model: 4 steps on the 4-bit base, saved in PEFT format."""
+    """A real fund module of the tiny model: 2 steps on the 4-bit base, saved in PEFT format."""
     out = tmp_path_factory.mktemp("modules") / "fund"
-    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "4", "--out", str(out))
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "2", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
 
@@ -223,7 +226,7 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
     assert info.db_id == "fund" and info.base_model == TEST_MODEL
     peft_config = json.loads((trained_module / "adapter_config.json").read_text())
     assert peft_config["base_model_name_or_path"] == TEST_MODEL  # a registry name, not this cache's path
-    assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 4
+    assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 2
     card = (trained_module / "README.md").read_text(encoding="utf-8")
     assert "Base model: `smollm2-135m`" in card and "| paraphrase-zh |" in card
     # auto: the 4-bit base computes in bf16 only where this CPU multiplies it natively (emulated it is far slower)
@@ -290,9 +293,10 @@ def test_gradient_checkpointing_leaves_the_lora_gradients_as_they_were() -> None
         torch.testing.assert_close(grads[True][name], grad, rtol=1e-3, atol=1e-4)  # summation order differs
 
 
-def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_file, bundled_data_dir) -> None:
+def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, prepared_data, bundled_data_dir) -> None:
     out = tmp_path / "fund"
-    data = ["--train-file", str(small_train_file), "--save-every", "1"]  # a checkpoint after each step
+    # Prepared data spares both runs the augmentation and prompt building; a checkpoint after each step.
+    data = ["--prepared", str(prepared_data), "--save-every", "1"]
     args = [sys.executable, "-m", "finsql.train", "fund", *FAST, *data, "--max-steps", "2", "--out", str(out)]
     proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     run_file = out / "checkpoint" / "run.json"
@@ -311,12 +315,12 @@ def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, small_train_
     assert result["resumed_from_step"] == 1 and result["steps"] == 2
 
 
-def test_checkpoint_of_other_settings_is_not_resumed(tmp_path, small_train_file, bundled_data_dir) -> None:
+def test_checkpoint_of_other_settings_is_not_resumed(tmp_path, prepared_data, bundled_data_dir) -> None:
     out = tmp_path / "fund"
     checkpoint = out / "checkpoint"
     checkpoint.mkdir(parents=True)
     (checkpoint / "run.json").write_text(json.dumps({"step": 3, "key": {"data": "other"}}))
-    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "2", "--out", str(out))
+    proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "2", "--out", str(out))
     assert proc.returncode == 2 and "made with other data or settings" in proc.stderr
 
 
@@ -333,7 +337,7 @@ def prepared_data(tmp_path_factory, small_train_file, bundled_data_dir) -> Path:
 @pytest.mark.slow  # minutes of CPU training or decoding
 def test_prepared_data_trains_the_module_the_whole_run_trains(prepared_data, trained_module, tmp_path) -> None:
     out = tmp_path / "fund"
-    proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "4", "--out", str(out))
+    proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "2", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     whole, split = (json.loads((m / "finsql_adapter.json").read_text()) for m in (trained_module, out))
     assert split["data"] == whole["data"] and split["augment"] == whole["augment"]  # same prompts and targets
@@ -372,8 +376,8 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
     from finsql.pipeline import Pipeline
 
     hub = tmp_path / "hub"
-    hub.mkdir()
-    (hub / "fund").symlink_to(trained_module, target_is_directory=True)
+    shutil.copytree(trained_module, hub / "fund")
+    set_answer_prompt(hub / "fund", 0, 768)  # short prompts keep the four prompt reads below quick
     os.environ["FINSQL_ADAPTERS_DIR"] = str(hub)
     try:
         generator = HFGenerator(load_model(TEST_MODEL))  # its own copy: LoRA layers are injected into it
@@ -384,7 +388,7 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
         assert "e.g." not in answer.stage("prompt").detail["text"]  # the module's brief prompt
         assert with_module.adapter_for("macro") is None  # no module for macro: the base answers
         base = Pipeline(load_config(model__name=TEST_MODEL, model__adapter="none", generation__candidates=1,
-                                    generation__max_new_tokens=24), generator=generator)
+                                    generation__max_new_tokens=24, prompt__max_tokens=768), generator=generator)
         prompt = answer.stage("prompt").detail["text"]
         with_lora = generator.generate(prompt, 8)[0]
         generator.use_adapter(None)
@@ -397,8 +401,6 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
 
 def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_module, tmp_path, monkeypatch,
                                                                      bundled_data_dir) -> None:
-    import shutil
-
     from finsql.adapters import record_dev_ex
     from finsql.config import load_config
     from finsql.pipeline import Pipeline
@@ -420,8 +422,6 @@ def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_modul
 
 
 def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, tmp_path) -> None:
-    import shutil
-
     from safetensors.torch import load_file, save_file
 
     from finsql.adapters import read_adapter
@@ -442,8 +442,6 @@ def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, 
 
 def test_a_module_answers_with_the_few_shot_examples_its_card_sets(trained_module, tmp_path, monkeypatch,
                                                                   bundled_data_dir) -> None:
-    import shutil
-
     from finsql.adapters import read_adapter
     from finsql.config import load_config
 
@@ -488,8 +486,6 @@ def test_a_module_answers_with_the_few_shot_examples_its_card_sets(trained_modul
 
 @pytest.mark.slow  # minutes of CPU training or decoding
 def test_evaluation_is_not_resumed_with_a_changed_module(trained_module, tmp_path, bundled_data_dir) -> None:
-    import shutil
-
     module, out = tmp_path / "fund", tmp_path / "run"
     shutil.copytree(trained_module, module)
     questions = bundled_data_dir / "questions" / "fund_dev.jsonl"
@@ -518,8 +514,6 @@ def test_lorahub_composes_a_and_b_as_weighted_sums() -> None:
 
 @pytest.mark.slow  # minutes of CPU training or decoding
 def test_fuse_builds_a_loadable_module_for_a_small_database(trained_module, tmp_path) -> None:
-    import shutil
-
     import torch
     from safetensors.torch import load_file, save_file
 
@@ -554,8 +548,6 @@ def test_fuse_builds_a_loadable_module_for_a_small_database(trained_module, tmp_
 
 
 def test_fuse_refuses_modules_of_different_rank(trained_module, tmp_path) -> None:
-    import shutil
-
     other = tmp_path / "stock"
     shutil.copytree(trained_module, other)
     config = json.loads((other / "adapter_config.json").read_text())
