@@ -72,8 +72,12 @@ def test_bad_input_is_one_line_without_traceback(small_db, args: list[str], mess
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
 
 
-def test_ask_prints_sql_and_result_with_the_tiny_model(small_db) -> None:
-    proc = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--json")
+def test_ask_prints_sql_and_result_with_the_tiny_model(small_db, tmp_path) -> None:
+    # Its samples are not seeded; at most 64 tokens each, they cannot stretch the test.
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[generation]\nmax_new_tokens = 64\n")
+    proc = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--json",
+                  "--config", str(settings))
     answer = json.loads(proc.stdout)
     assert [s["name"] for s in answer["trace"]] == ["model", "schema", "retrieve", "examples", "prompt", "generate",
                                                    "extract",
