@@ -377,7 +377,7 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
 
     hub = tmp_path / "hub"
     shutil.copytree(trained_module, hub / "fund")
-    set_answer_prompt(hub / "fund", 0, 768)  # short prompts keep the four prompt reads below quick
+    set_answer_prompt(hub / "fund", 0, 768)  # short prompts make the model's four reads of a prompt below quick
     os.environ["FINSQL_ADAPTERS_DIR"] = str(hub)
     try:
         generator = HFGenerator(load_model(TEST_MODEL))  # its own copy: LoRA layers are injected into it
