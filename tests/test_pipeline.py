@@ -15,7 +15,9 @@ from finsql.prompt.builder import Turn
 
 @pytest.fixture(scope="module")
 def pipeline(tiny_model) -> Pipeline:
-    return Pipeline(load_config(model__name=TEST_MODEL), generator=HFGenerator(tiny_model))
+    # Its samples are not seeded; at most 64 tokens each, they cannot stretch the tests that ask.
+    return Pipeline(load_config(model__name=TEST_MODEL, generation__max_new_tokens=64),
+                    generator=HFGenerator(tiny_model))
 
 
 def test_ask_returns_sql_result_and_trace(pipeline, small_db) -> None:
@@ -39,12 +41,9 @@ def test_ask_returns_sql_result_and_trace(pipeline, small_db) -> None:
         assert not answer.rows
 
 
-def test_greedy_candidate_is_deterministic(tiny_model, small_db) -> None:
-    # The greedy row shares its batch with unseeded samples; at most 64 tokens each, they cannot stretch the test.
-    capped = Pipeline(load_config(model__name=TEST_MODEL, generation__max_new_tokens=64),
-                      generator=HFGenerator(tiny_model))
-    first = capped.ask("What is the latest unit NAV of each fund?", db=small_db)
-    second = capped.ask("What is the latest unit NAV of each fund?", db=small_db)
+def test_greedy_candidate_is_deterministic(pipeline, small_db) -> None:
+    first = pipeline.ask("What is the latest unit NAV of each fund?", db=small_db)
+    second = pipeline.ask("What is the latest unit NAV of each fund?", db=small_db)
     assert first.candidates[0].raw == second.candidates[0].raw
 
 
