@@ -34,9 +34,10 @@ def context(tmp_path_factory) -> RepairContext:
     conn = sqlite3.connect(path)
     conn.executescript("""
         CREATE TABLE fund (InnerCode INTEGER PRIMARY KEY, ChiName TEXT, FundType INTEGER);
-        CREATE TABLE nav (InnerCode INTEGER REFERENCES fund(InnerCode), TradingDay TEXT, UnitNV REAL);
+        CREATE TABLE nav (InnerCode INTEGER REFERENCES fund(InnerCode), TradingDay DATE, UnitNV REAL);
         CREATE TABLE manager (PersonID INTEGER PRIMARY KEY, Name TEXT, Education TEXT);
         CREATE TABLE fund_manager (InnerCode INTEGER, PersonID INTEGER, StartDate TEXT);
+        INSERT INTO fund_manager VALUES (1, 7, '2020-03-02');  -- a TEXT column known as dates by its values
         CREATE TABLE report ("order" INTEGER, "Net Profit" REAL, InnerCode INTEGER);
     """)
     conn.close()
@@ -70,19 +71,36 @@ def test_unparseable_sql_passes_through(context: RepairContext) -> None:
     assert repair("this is not sql", context) == ("this is not sql", [])
 
 
-def test_a_join_the_model_left_out_is_added_on_the_stock_database(bundled_data_dir) -> None:
-    """stock-dev-015 as a small model writes it: the stock's short name read from the daily quotes."""
-    db = Database("stock")
-    context = RepairContext(load_schema(db))
-    gold = db.execute("SELECT COUNT(*) FROM qt_dailyquote q JOIN secumain s ON s.InnerCode = q.InnerCode "
-                      "WHERE s.ChiNameAbbr = '帆源汽车' AND q.TradingDay BETWEEN '2024-05-01' AND '2024-05-31' "
-                      "AND q.ClosePrice > q.OpenPrice")
-    written = ("SELECT COUNT(*) FROM qt_dailyquote WHERE ChiNameAbbr = '帆源汽车' "
-               "AND TradingDay BETWEEN '2024-05-01' AND '2024-05-31' AND ClosePrice > OpenPrice")
+# Dev questions as a small model writes them, each broken in the way one rule mends:
+# (database, the model's SQL, the rule, the gold SQL).
+MODEL_WRITTEN = [
+    pytest.param("stock", "SELECT COUNT(*) FROM qt_dailyquote WHERE ChiNameAbbr = '帆源汽车' "
+                 "AND TradingDay BETWEEN '2024-05-01' AND '2024-05-31' AND ClosePrice > OpenPrice",
+                 "add_missing_join",
+                 "SELECT COUNT(*) FROM qt_dailyquote q JOIN secumain s ON s.InnerCode = q.InnerCode "
+                 "WHERE s.ChiNameAbbr = '帆源汽车' AND q.TradingDay BETWEEN '2024-05-01' AND '2024-05-31' "
+                 "AND q.ClosePrice > q.OpenPrice",
+                 id="stock-dev-015: the short name read from the daily quotes"),
+    pytest.param("macro", "SELECT Year, ROUND(AVG(CapacityUtilization), 2) AS AvgCapacityUtilization "
+                 "FROM ed_industrialprod WHERE EndDate BETWEEN '2015-01-01' AND '2023-12-31' GROUP BY Year",
+                 "derive_from_date_column",
+                 "SELECT substr(EndDate, 1, 4) AS Year, ROUND(AVG(CapacityUtilization), 2) AS AvgCapU "
+                 "FROM ed_industrialprod WHERE EndDate < '2024-01-01' GROUP BY Year",
+                 id="macro-dev-018: a Year the series dated by EndDate does not have"),
+]
+
+
+@pytest.mark.parametrize(("name", "written", "rule", "gold_sql"), MODEL_WRITTEN)
+def test_a_model_written_query_is_mended_to_the_gold_result(bundled_data_dir, name: str, written: str, rule: str,
+                                                             gold_sql: str) -> None:
+    from finsql.eval.match import results_match
+
+    db = Database(name)
+    gold = db.execute(gold_sql)
     assert "no such column" in db.execute(written).error
-    fixed, applied = repair(written, context)
-    assert applied == ["add_missing_join"]
-    assert db.execute(fixed).rows == gold.rows and gold.rows[0][0] > 0
+    fixed, applied = repair(written, RepairContext(load_schema(db)))
+    assert applied == [rule]
+    assert gold.rows and gold.rows != [(0,)] and results_match(gold, db.execute(fixed), ordered=False)
 
 
 def test_no_rule_changes_what_a_gold_query_returns(bundled_data_dir) -> None:

@@ -8,14 +8,14 @@ record of what was repaired. Each rule has fixture cases in tests/fixtures/repai
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import sqlglot
 from rapidfuzz import fuzz, process
 from sqlglot import exp
 
-from finsql.schema import Schema
+from finsql.schema import Column, Schema, Table
 
 DIALECT = "sqlite"
 SOURCE_DIALECTS = ("mysql", "postgres", "tsql")
@@ -200,6 +200,16 @@ def _fresh_alias(table: str, taken: set[str]) -> str:
     return alias
 
 
+def _table_scopes(tree: exp.Expression, schema: Schema) -> Iterator[tuple[exp.Select, dict[str, tuple[Table, str]]]]:
+    """Each SELECT that reads only tables, with qualifier (lower case) -> (table, qualifier as written);
+    a SELECT with a subquery or CTE among its sources is left out (their columns are not known here)."""
+    for select in list(tree.find_all(exp.Select)):
+        sources = [select.args["from_"].this] if select.args.get("from_") else []
+        sources += [join.this for join in select.args.get("joins") or []]
+        if sources and all(isinstance(s, exp.Table) and schema.table(s.name) for s in sources):
+            yield select, {s.alias_or_name.lower(): (schema.table(s.name), s.alias_or_name) for s in sources}
+
+
 def add_missing_join(sql: str, ctx: RepairContext) -> str:
     """A column none of a SELECT's tables has, but exactly one table linked to them by a foreign key
     has -> that table joined on the key.
@@ -215,14 +225,9 @@ def add_missing_join(sql: str, ctx: RepairContext) -> str:
     taken = derived | {t.name.lower() for t in tree.find_all(exp.Table)}
     read = [schema.table(name) for name in set(_alias_map(tree, schema).values())]
     changed = False
-    for select in list(tree.find_all(exp.Select)):
-        sources = [select.args["from_"].this] if select.args.get("from_") else []
-        sources += [join.this for join in select.args.get("joins") or []]
-        if not sources or not all(isinstance(s, exp.Table) and schema.table(s.name) for s in sources):
-            continue  # a subquery or CTE among the sources: its columns are not known here
+    for select, scope in _table_scopes(tree, schema):
         if any(isinstance(p, exp.Star) for p in select.expressions):
             continue  # a join would add the joined table's columns to SELECT *
-        scope = {s.alias_or_name.lower(): (schema.table(s.name), s.alias_or_name) for s in sources}
         columns = [c for c in select.find_all(exp.Column)
                    if c.find_ancestor(exp.Select) is select and c.name and c.name.lower() not in derived]
         in_scope = {t.name.lower() for t, _ in scope.values()}
@@ -284,6 +289,81 @@ def fix_unknown_columns(sql: str, ctx: RepairContext) -> str:
     return tree.sql(dialect=DIALECT) if changed else sql
 
 
+_DATE_TYPES = ("DATE", "DATETIME", "TIMESTAMP")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PERIOD_PREFIX = {"year": 4, "month": 7}  # characters of an ISO date that name its year ('2024') or month ('2024-06')
+_COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Between, exp.In)
+
+
+def _is_date_column(column: Column) -> bool:
+    """A column holding ISO dates: declared as a date, described as one, or sampled as one."""
+    if column.type.upper().startswith(_DATE_TYPES) or (column.format or "").startswith("YYYY-MM-DD"):
+        return True
+    return bool(column.samples) and all(_ISO_DATE.match(s.strip("'")) for s in column.samples)  # samples are repr()s
+
+
+def _period_date(table: Table) -> str | None:
+    """The date a table's rows are dated by: its only date column, or the only one in its primary key
+    (``EndDate`` of a report table that also has ``InfoPublDate``)."""
+    dates = [c for c in table.columns if _is_date_column(c)]
+    if len(dates) > 1:
+        dates = [c for c in dates if c.primary_key]
+    return dates[0].name if len(dates) == 1 else None
+
+
+def _period_of(date: exp.Column, name: str, column: exp.Column) -> exp.Expression:
+    """``column`` (named Year, Month or like a date) rewritten as ``date`` or the period of it it names."""
+    length = _PERIOD_PREFIX.get(name.lower())
+    if length is None:
+        return date
+    period = exp.Substring(this=date, start=exp.Literal.number(1), length=exp.Literal.number(length))
+    compared = column.parent
+    if (length == 4 and isinstance(compared, _COMPARISONS)
+            and any(isinstance(v, exp.Literal) and not v.is_string for v in compared.iter_expressions())):
+        return exp.cast(period, "INTEGER")  # ``Year = 2023``: the number, not the text '2023'
+    return period
+
+
+def derive_from_date_column(sql: str, ctx: RepairContext) -> str:
+    """``Year``, ``Month`` or a date-like name (``TradingDay`` on a table keyed by ``EndDate``) that no
+    table of the query has -> the one date column of the SELECT's tables, or its year / month.
+
+    The usual failure on monthly and quarterly series: ``SELECT Year, AVG(x) FROM t GROUP BY Year``
+    where t has only ``EndDate``. Year and month are written the way the bundled data's own queries
+    write them, ``substr(EndDate, 1, 4)`` and ``substr(EndDate, 1, 7)``, and a year compared with a
+    number is cast to one; a selected column keeps its name as an alias. A table's date is its only
+    date column or the only one in its primary key; left alone unless exactly one of the SELECT's
+    tables (or the qualifier's table) has one.
+    """
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    schema, derived = ctx.schema, _derived_names(tree)
+    read = [schema.table(name) for name in set(_alias_map(tree, schema).values())]
+    changed = False
+    for select, scope in _table_scopes(tree, schema):
+        for column in list(select.find_all(exp.Column)):
+            name = column.name
+            if column.find_ancestor(exp.Select) is not select or not name or name.lower() in derived:
+                continue
+            if not (name.lower() in _PERIOD_PREFIX or name.lower().endswith(("date", "day"))):
+                continue
+            if any(t.column(name) for t in read) or (column.table and column.table.lower() not in scope):
+                continue
+            anchors = [scope[column.table.lower()]] if column.table else list(scope.values())
+            dates = [(date, written) for table, written in anchors if (date := _period_date(table)) is not None]
+            if len(dates) != 1:
+                continue
+            date_name, written = dates[0]
+            date = exp.column(date_name, written if len(scope) > 1 or column.table else None)
+            rewritten = _period_of(date, name, column)
+            if isinstance(column.parent, exp.Select):  # a selected column: its name stays the output's
+                rewritten = exp.alias_(rewritten, name)
+            column.replace(rewritten)
+            changed = True
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
 def add_missing_group_by(sql: str, ctx: RepairContext) -> str:
     """Plain columns selected beside aggregates but missing from GROUP BY are added to it.
 
@@ -341,6 +421,7 @@ RULES: tuple[Rule, ...] = (
     fix_wrong_alias,
     add_missing_join,
     fix_unknown_columns,
+    derive_from_date_column,
     add_missing_group_by,
     normalise_literals,
 )
