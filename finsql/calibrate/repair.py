@@ -364,21 +364,66 @@ def derive_from_date_column(sql: str, ctx: RepairContext) -> str:
     return tree.sql(dialect=DIALECT) if changed else sql
 
 
+def _only_aggregated(condition: exp.Expression) -> bool:
+    """True when ``condition`` reads columns only through aggregates (``MAX(x) - MIN(x) > 3``); a
+    subquery or window function inside makes it False."""
+    if condition.find(exp.Select, exp.Window) is not None or condition.find(exp.AggFunc) is None:
+        return False
+    return all(column.find_ancestor(exp.AggFunc) is not None for column in condition.find_all(exp.Column))
+
+
+def _each_select(sql: str, rewrite: Callable[[exp.Select], bool]) -> str:
+    """``rewrite`` (which changes a SELECT in place and says whether it did) on every SELECT of ``sql``."""
+    tree = _parse(sql)
+    if tree is None:
+        return sql
+    changed = False
+    for select in list(tree.find_all(exp.Select)):
+        changed = rewrite(select) or changed
+    return tree.sql(dialect=DIALECT) if changed else sql
+
+
+def move_aggregate_conditions_to_having(sql: str, ctx: RepairContext) -> str:
+    """A WHERE condition on aggregates (``WHERE MAX(x) - MIN(x) > 3``, which SQLite refuses) -> HAVING,
+    grouped by the SELECT's plain columns when it has no GROUP BY.
+
+    >>> move_aggregate_conditions_to_having("SELECT y, AVG(x) FROM t WHERE x > 0 AND AVG(x) < 2", None)
+    'SELECT y, AVG(x) FROM t WHERE x > 0 GROUP BY y HAVING AVG(x) < 2'
+
+    Only conditions whose every column sits inside an aggregate move (``d < MIN(d)`` has no meaning in
+    HAVING either); left alone when there is nothing to group by.
+    """
+    def rewrite(select: exp.Select) -> bool:
+        where = select.args.get("where")
+        if where is None:
+            return False
+        conditions = list(where.this.flatten()) if isinstance(where.this, exp.And) else [where.this]
+        moving = [c for c in conditions if _only_aggregated(c)]
+        plain = [p for p in select.expressions if not p.find(exp.AggFunc) and p.find(exp.Column)]
+        if not moving or (select.args.get("group") is None and not plain):
+            return False
+        kept = [c for c in conditions if not any(c is m for m in moving)]
+        select.set("where", exp.Where(this=exp.and_(*kept)) if kept else None)
+        if select.args.get("group") is None:
+            select.group_by(*(exp.column(p.alias) if p.alias else p.copy() for p in plain), copy=False)
+        select.having(*moving, copy=False)
+        return True
+
+    return _each_select(sql, rewrite)
+
+
 def add_missing_group_by(sql: str, ctx: RepairContext) -> str:
     """Plain columns selected beside aggregates but missing from GROUP BY are added to it.
 
     >>> add_missing_group_by("SELECT a, b, COUNT(*) FROM t GROUP BY a", None)
     'SELECT a, b, COUNT(*) FROM t GROUP BY a, b'
     """
-    tree = _parse(sql)
-    if tree is None:
-        return sql
-    changed = False
-    for select in tree.find_all(exp.Select):
+    def rewrite(select: exp.Select) -> bool:
         group = select.args.get("group")
         if group is None:
-            continue
+            return False
         grouped = {g.sql().lower() for g in group.expressions}
+        added = False
         for projection in select.expressions:
             target = projection.this if isinstance(projection, exp.Alias) else projection
             if isinstance(target, exp.Column) and target.sql().lower() not in grouped:
@@ -386,8 +431,10 @@ def add_missing_group_by(sql: str, ctx: RepairContext) -> str:
                     continue
                 group.append("expressions", target.copy())
                 grouped.add(target.sql().lower())
-                changed = True
-    return tree.sql(dialect=DIALECT) if changed else sql
+                added = True
+        return added
+
+    return _each_select(sql, rewrite)
 
 
 def normalise_literals(sql: str, ctx: RepairContext) -> str:
@@ -422,6 +469,7 @@ RULES: tuple[Rule, ...] = (
     add_missing_join,
     fix_unknown_columns,
     derive_from_date_column,
+    move_aggregate_conditions_to_having,
     add_missing_group_by,
     normalise_literals,
 )
