@@ -2,7 +2,7 @@
 
 ``repair`` runs ``RULES`` in order; each rule takes the SQL and a ``RepairContext`` and returns the
 SQL unchanged when it has nothing to fix, so the names of the rules that changed something are the
-record of what was repaired. Each rule has fixture cases in tests/fixtures/repairs/.
+record of what was repaired. Each rule has fixture cases in tests/fixtures/repairs.txt.
 """
 
 from __future__ import annotations
