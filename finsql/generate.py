@@ -97,7 +97,7 @@ class HFGenerator:
         sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0,
                         logits_processor=LogitsProcessorList([_FirstRowGreedy()])) if batch > 1 else GREEDY
         inputs = ids.repeat(batch, 1)
-        out = self._call_generate(inputs, torch.ones_like(inputs), max_new_tokens, stop, past_key_values=cache,
+        out = self._call_generate(inputs, torch.ones_like(inputs), max_new_tokens, stop, cache=cache,
                                   **sampling)
         return self._generations(out, ids.shape[1], first_sampled_row=1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from finsql.generate import HFGenerator
@@ -37,6 +39,14 @@ def test_n_candidates_greedy_first_then_samples(generator) -> None:
     assert all(0 < g.n_tokens <= 24 for g in generations)
     assert all(g.mean_logprob < 0 for g in generations)
     assert len({g.text for g in generations}) > 1  # sampling explores beyond the greedy answer
+
+
+def test_decoding_from_the_shared_prefill_warns_of_nothing(generator) -> None:
+    """The prefilled cache reaches ``generate`` under its current name: no deprecation warning for the user."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        generator.generate(PROMPT, max_new_tokens=8, n=2)
+    assert [str(w.message) for w in caught if issubclass(w.category, (FutureWarning, DeprecationWarning))] == []
 
 
 def test_a_cpu_prefills_with_sdpa_decodes_with_eager_and_keeps_its_own_kernel(generator, tiny_model) -> None:
