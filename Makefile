@@ -3,7 +3,8 @@
 #   make test   set everything up for the tests, then run them
 #   make train  retrain the shipped LoRA modules: fund, stock, macro with
 #               TRAIN_FLAGS="--device cuda --epochs 3 --max-steps 0 --batch-tokens 8192" as shipped,
-#               then bank (67 train pairs) with its own flags, as shipped (2 epochs; ~83 min on a 2-core CPU)
+#               then bank (67 train pairs) with its own flags, as shipped (2 epochs; ~83 min on a 2-core CPU
+#               with native bf16, ~5.7 h on an AVX2-only one)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
