@@ -35,7 +35,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from finsql.db import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S
 from finsql.errors import FinSQLError
@@ -142,6 +142,7 @@ def settings_from(default: Any, values: dict[str, Any], where: str = "") -> Any:
     are not given keep the default's own values, not the class defaults.
     """
     known = {f.name for f in fields(default)}
+    hints = get_type_hints(type(default))
     changes = {}
     for key, value in values.items():
         if key not in known:
@@ -151,11 +152,45 @@ def settings_from(default: Any, values: dict[str, Any], where: str = "") -> Any:
             if not isinstance(value, dict):
                 raise FinSQLError(f"setting {where}{key} must be a table, e.g. [{key}]")
             value = settings_from(current, value, f"{where}{key}.")
+        else:
+            value = _typed(value, hints[key], f"{where}{key}")
         changes[key] = value
     try:
         return replace(default, **changes)
     except (TypeError, ValueError) as err:
         raise FinSQLError(f"bad value in [{where.rstrip('.') or 'top level'}]: {err}") from None
+
+
+def _typed(value: Any, hint: Any, name: str) -> Any:
+    """``value`` if it has the setting's declared type, else a one-line refusal naming the setting.
+
+    TOML's ``repair = "false"`` is a string, and any non-empty string is true: without this check it
+    would switch repair on while saying off.
+    """
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is Literal:
+        ok = value in args
+    elif origin is tuple:  # tuple[str, ...], written as a TOML list
+        ok = isinstance(value, (list, tuple)) and all(isinstance(item, args[0]) for item in value)
+        value = tuple(value) if ok else value
+    elif hint in (int, float):  # TOML's true is not a number; a whole number is a float too
+        ok = isinstance(value, int if hint is int else (int, float)) and not isinstance(value, bool)
+    elif isinstance(hint, type):
+        ok = isinstance(value, hint)
+    else:  # a type this check does not know: the dataclass's own checks decide
+        ok = True
+    if not ok:
+        raise FinSQLError(f"{name} must be {_described(hint)}, not {value!r}")
+    return value
+
+
+def _described(hint: Any) -> str:
+    if get_origin(hint) is Literal:
+        return "one of " + ", ".join(repr(a) for a in get_args(hint))
+    if get_origin(hint) is tuple:  # tuple[str, ...]: TOML writes it as a list
+        return "a list of strings" if get_args(hint)[0] is str else f"a list of {get_args(hint)[0].__name__}"
+    words = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+    return words.get(hint, getattr(hint, "__name__", str(hint)))
 
 
 def read_toml(path: Path, what: str = "config file") -> dict[str, Any]:

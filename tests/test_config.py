@@ -36,6 +36,12 @@ def test_toml_file_and_overrides(tmp_path) -> None:
         ("[generation]\nmax_new_tokens = 0\n", "max_new_tokens must be positive"),
         ("model = 3\n", "must be a table"),
         ("[model\n", "not valid TOML"),
+        # a value of the wrong type is refused, not taken: the string "false" is truthy
+        ('[calibration]\nrepair = "false"\n', "calibration.repair must be true or false, not 'false'"),
+        ("[generation]\ncandidates = 2.5\n", "generation.candidates must be a whole number, not 2.5"),
+        ("[generation]\ntemperature = true\n", "generation.temperature must be a number, not True"),
+        ('[prompt]\nschema_style = "short"\n', "prompt.schema_style must be one of 'full', 'brief', not 'short'"),
+        ("[model]\nname = 7\n", "model.name must be a string, not 7"),
     ],
 )
 def test_bad_config_is_refused_with_one_line(tmp_path, toml: str, message: str) -> None:
@@ -44,6 +50,13 @@ def test_bad_config_is_refused_with_one_line(tmp_path, toml: str, message: str) 
     with pytest.raises(FinSQLError) as info:
         load_config(path)
     assert message in str(info.value)
+
+
+def test_a_whole_number_is_a_valid_float_setting(tmp_path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text("[generation]\ntemperature = 1\n[execution]\ntimeout_s = 3\n")
+    config = load_config(path)
+    assert (config.generation.temperature, config.execution.timeout_s) == (1, 3)
 
 
 def test_missing_config_file(tmp_path) -> None:

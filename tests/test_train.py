@@ -108,6 +108,16 @@ def test_unknown_target_module_and_setting_in_toml_are_refused(tmp_path) -> None
     broken.write_text("[optim\n")
     with pytest.raises(FinSQLError, match="not valid TOML"):
         load_train_config(broken)
+    one_module = tmp_path / "d.toml"  # a string, not a list: its letters are not module names
+    one_module.write_text('[lora]\ntarget_modules = "q_proj"\n')
+    with pytest.raises(FinSQLError, match="lora.target_modules must be a list of strings, not 'q_proj'"):
+        load_train_config(one_module)
+    quoted_switch = tmp_path / "e.toml"  # "false" is a non-empty string, so it would switch paraphrasing on
+    quoted_switch.write_text('[augment]\nparaphrase = "false"\n')
+    with pytest.raises(FinSQLError, match="augment.paraphrase must be true or false, not 'false'"):
+        load_train_config(quoted_switch)
+    assert load_train_config(None, {"lora.target_modules": ["q_proj", "v_proj"]}).lora.target_modules == (
+        "q_proj", "v_proj")
 
 
 def test_malformed_training_data_is_named_by_line(tmp_path, bundled_data_dir) -> None:
