@@ -161,6 +161,7 @@ class Pipeline:
         examples, and the retrieve stage records the tables and columns of it the prompt leaves out
         (``missed_gold``); ``show_gold`` puts those in the prompt.
         """
+        _require_question(question)
         answer = answer or Answer(question=question, db_id=str(db))
         history = tuple(history)[-MAX_HISTORY_TURNS:]
         # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
@@ -245,6 +246,7 @@ class Pipeline:
         ``history`` holds the conversation's earlier (question, SQL) turns, oldest first, so a
         follow-up such as "and for 2022?" is read in their light.
         """
+        _require_question(question)  # before minutes of model loading
         answer = Answer(question=question, db_id=str(db))
         with _stage(answer, "model") as detail:
             detail.update(loaded_now=self._generator is None)
@@ -315,6 +317,11 @@ class Pipeline:
             detail.update(winner=winner.index, groups=outcome.groups, confidence=outcome.confidence,
                           rows=len(result.rows), error=result.error, timed_out=result.timed_out)
         return answer
+
+
+def _require_question(question: str) -> None:
+    if not question.strip():
+        raise FinSQLError('the question is empty; ask about the data, e.g. "How many funds are there?"')
 
 
 def _retrieval_detail(retrieval: Retrieval) -> dict[str, Any]:

@@ -161,6 +161,17 @@ def test_a_folder_that_is_not_a_lora_module_is_refused_before_any_work(spider_la
     assert len(proc.stderr.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
 
 
+def test_a_question_file_without_one_usable_question_is_refused(tmp_path) -> None:
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("not json\n" + json.dumps({"db_id": "fund", "question": "q"}) + "\n")
+    proc = run_eval("--questions", str(broken), "--out", str(tmp_path / "o"))
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[-1] == (f"error: {broken} holds no question to evaluate (the warnings above say "
+                                            "what is wrong with its lines); check the file and --format")
+    assert "broken.jsonl:1: not valid JSON" in proc.stderr and "broken.jsonl:2: missing sql" in proc.stderr
+    assert not (tmp_path / "o").exists()
+
+
 def test_limit_with_seed_takes_the_same_sample_each_time(spider_layout, tmp_path) -> None:
     questions = tmp_path / "many.json"
     questions.write_text(json.dumps([{"db_id": "nowhere", "question": f"q{i}", "query": "SELECT 1"}

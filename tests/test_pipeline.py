@@ -62,6 +62,20 @@ def test_unknown_database_is_refused_before_the_model_runs(pipeline) -> None:
         pipeline.ask("anything", db="nope")
 
 
+@pytest.mark.parametrize("blank", ["", "  \n "])
+def test_a_blank_question_is_refused_before_the_model_loads(small_db, blank: str) -> None:
+    fresh = Pipeline(load_config(model__name=TEST_MODEL))
+    with pytest.raises(FinSQLError, match="the question is empty"):
+        fresh.ask(blank, db=small_db)
+    assert fresh._generator is None
+
+
+def test_a_question_of_punctuation_alone_still_gets_an_answer(pipeline, small_db) -> None:
+    answer = pipeline.ask("？", db=small_db)  # no word for the lexical ranker: the dense one ranks alone
+    assert answer.stage("retrieve").detail["tables"]
+    assert len(answer.candidates) == 5
+
+
 def test_follow_up_questions_see_the_conversation(pipeline, small_db) -> None:
     history = [Turn("What was the unit NAV of each fund on 2024-06-27?",
                     "SELECT InnerCode, UnitNV FROM nav WHERE TradingDay = '2024-06-27'")]

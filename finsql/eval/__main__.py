@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> dict:
     for problem in question_set.problems:
         print(f"warning: {problem.where}: {problem.reason}", file=sys.stderr)
     items = question_set.items
+    if not items:
+        why = " (the warnings above say what is wrong with its lines)" if question_set.problems else ""
+        raise FinSQLError(f"{args.questions} holds no question to evaluate{why}; check the file and --format")
     if args.limit is not None and args.limit < len(items):
         chosen = set(random.Random(args.seed).sample(range(len(items)), args.limit))
         items = [item for i, item in enumerate(items) if i in chosen]

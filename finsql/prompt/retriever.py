@@ -232,7 +232,8 @@ class SchemaIndex:
         n = len(self.docs)
         q_vec = embed([question])
         _, dense_ids = self.dense.search(q_vec, n)
-        lexical = self.lexical.get_scores(tokenize(question))
+        words = tokenize(question)  # none in a question of punctuation alone ("?"): dense ranking only
+        lexical = self.lexical.get_scores(words) if words else np.zeros(n)
         fused = np.zeros(n, dtype="float64")
         fused[dense_ids[0]] += 1.0 / (config.rrf_k + np.arange(1, n + 1))
         lex_order = np.argsort(-lexical, kind="stable")
