@@ -31,6 +31,7 @@ from finsql.paths import data_dir
 
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_MAX_ROWS = 1000
+_SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 # sqlglot logs a warning for every statement it can only parse as an opaque Command; the guard
 # reports those itself.
@@ -116,6 +117,7 @@ def resolve_database(name_or_path: str | Path) -> Path:
     candidate = Path(name_or_path).expanduser()
     if candidate.suffix in (".sqlite", ".db", ".sqlite3") or candidate.exists():
         if candidate.is_file():
+            _require_sqlite_file(candidate)
             return candidate.resolve()
         raise FinSQLError(f"database file {candidate} does not exist")
     bundled = data_dir() / f"{name_or_path}.sqlite"
@@ -125,6 +127,18 @@ def resolve_database(name_or_path: str | Path) -> Path:
         raise FinSQLError(f"bundled database {name_or_path!r} is not built yet; run: python -m finsql.data build")
     raise FinSQLError(f"no database {str(name_or_path)!r}: use a bundled name ({', '.join(DATABASES)}) "
                       "or the path of a SQLite file")
+
+
+def _require_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not SQLite (an empty file is an empty database) before anything reads it."""
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except OSError as err:
+        raise FinSQLError(f"cannot read database file {path}: {err.strerror}") from None
+    if header and header != _SQLITE_HEADER:
+        raise FinSQLError(f"{path} is not a SQLite database; give the path of a .sqlite file or a bundled name "
+                          f"({', '.join(DATABASES)})")
 
 
 class Database:

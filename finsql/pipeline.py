@@ -119,7 +119,10 @@ class Pipeline:
         if key not in self._databases:
             ex = self.config.execution
             database = Database(db, timeout_s=ex.timeout_s, max_rows=ex.max_rows)
-            self._databases[key] = (database, load_schema(database))
+            schema = load_schema(database)
+            if not schema.tables:
+                raise FinSQLError(f"database {database.path} has no tables, so there is nothing to ask about")
+            self._databases[key] = (database, schema)
         return self._databases[key]
 
     def schema_index(self, db: str | Path) -> SchemaIndex:

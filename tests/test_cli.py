@@ -61,14 +61,18 @@ def test_sql_json_output(small_db) -> None:
         (["sql", "--db", "SMALL", "--timeout", "0", "SELECT 1"], "error: timeout must be positive"),
         (["ask", "hi", "--db", "SMALL", "--model", "no-such-model"], "error: unknown model 'no-such-model'"),
         (["models", "fetch", "gpt-9"], "error: unknown model 'gpt-9'"),
+        (["schema", "--db", "NOT_SQLITE"], "error: NOT_SQLITE is not a SQLite database"),
         (["ask", "hi", "--db", "SMALL", "--model", TEST_MODEL, "--adapter", "/nonexistent"],
          "error: /nonexistent is not a FinSQL LoRA module"),
     ],
 )
-def test_bad_input_is_one_line_without_traceback(small_db, args: list[str], message: str) -> None:
-    proc = finsql(*[str(small_db) if a == "SMALL" else a for a in args])
+def test_bad_input_is_one_line_without_traceback(small_db, tmp_path, args: list[str], message: str) -> None:
+    not_sqlite = tmp_path / "notes.db"
+    not_sqlite.write_text("quarterly notes")
+    paths = {"SMALL": str(small_db), "NOT_SQLITE": str(not_sqlite)}
+    proc = finsql(*[paths.get(a, a) for a in args])
     assert proc.returncode == 2
-    assert proc.stderr.startswith(message), proc.stderr
+    assert proc.stderr.startswith(message.replace("NOT_SQLITE", str(not_sqlite))), proc.stderr
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
 
 

@@ -135,9 +135,13 @@ def test_missing_database_is_a_one_line_error(tmp_path) -> None:
         Database("nope")
 
 
-def test_a_file_that_is_not_sqlite_gives_an_error_result(tmp_path) -> None:
+def test_a_file_that_is_not_sqlite_is_refused_when_opened(tmp_path) -> None:
     bogus = tmp_path / "notes.sqlite"
     bogus.write_text("not a database")
-    result = Database(bogus).execute("SELECT 1 FROM fund")
-    assert not result.ok and "not a database" in result.error
+    with pytest.raises(FinSQLError, match=f"^{bogus} is not a SQLite database; give the path of a .sqlite file"):
+        Database(bogus)
+    assert bogus.read_text() == "not a database"
+    empty = tmp_path / "new.sqlite"  # SQLite reads an empty file as an empty database
+    empty.touch()
+    assert Database(empty).execute("SELECT 1").rows == [(1,)]
 

@@ -23,6 +23,7 @@ QUESTIONS = [
      "query": "SELECT ChiName FROM fund WHERE SecuCode = '110022'"},
     {"db_id": "missing_db", "question": "Anything?", "query": "SELECT 1"},
     {"db_id": "mini", "question": "Broken gold", "query": "SELECT no_such_column FROM fund"},
+    {"db_id": "notes", "question": "Anything?", "query": "SELECT 1"},  # its file is not SQLite
 ]
 
 
@@ -37,6 +38,8 @@ def spider_layout(tmp_path_factory) -> Path:
         "(3,'000198','天弘余额宝货币',4);")
     conn.commit()
     conn.close()
+    (root / "database" / "notes").mkdir()
+    (root / "database" / "notes" / "notes.sqlite").write_text("meeting notes, not a database")
     (root / "dev.json").write_text(json.dumps(QUESTIONS), encoding="utf-8")
     return root
 
@@ -95,8 +98,11 @@ def test_summary_matches_an_independent_count(evaluated, spider_layout) -> None:
 
 def test_bad_items_are_skipped_with_a_reason(evaluated) -> None:
     reasons = {s["id"]: s["reason"] for s in json.loads((evaluated / "summary.json").read_text())["skipped"]}
+    not_sqlite = reasons.pop("dev-6")
     assert reasons == {"dev-4": "database 'missing_db' not found",
                        "dev-5": "gold SQL fails: OperationalError: no such column: no_such_column"}
+    assert not_sqlite.endswith("notes/notes.sqlite is not a SQLite database; give the path of a .sqlite file or "
+                               "a bundled name (fund, stock, macro, bank)")
 
 
 def test_baseline_runs_the_same_items(evaluated) -> None:

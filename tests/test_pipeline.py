@@ -76,6 +76,13 @@ def test_a_question_of_punctuation_alone_still_gets_an_answer(pipeline, small_db
     assert len(answer.candidates) == 5
 
 
+def test_a_database_without_tables_is_refused(pipeline, tmp_path) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    with pytest.raises(FinSQLError, match="has no tables, so there is nothing to ask about"):
+        pipeline.ask("How many funds are there?", db=empty)
+
+
 def test_follow_up_questions_see_the_conversation(pipeline, small_db) -> None:
     history = [Turn("What was the unit NAV of each fund on 2024-06-27?",
                     "SELECT InnerCode, UnitNV FROM nav WHERE TradingDay = '2024-06-27'")]

@@ -81,7 +81,7 @@ def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestio
     """Evaluate every item not yet in ``results_path``, appending each result as it is made."""
     done = {r["id"] for r in read_results(results_path) if r.get("system") == system_name}
     todo = [i for i in items if i.id not in done]
-    databases: dict[str, tuple[Database, Schema] | None] = {}
+    databases: dict[str, tuple[Database, Schema] | str] = {}
     with results_path.open("a", encoding="utf-8") as out, tqdm(
         total=len(items), initial=len(items) - len(todo), desc=system_name, unit="q", dynamic_ncols=True
     ) as bar:
@@ -92,11 +92,18 @@ def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestio
 
 
 def _database(db_id: str, fmt: Format, db_root: Path | None, timeout_s: float,
-              cache: dict[str, tuple[Database, Schema] | None]) -> tuple[Database, Schema] | None:
+              cache: dict[str, tuple[Database, Schema] | str]) -> tuple[Database, Schema] | str:
+    """The item's database and schema, or why its items are skipped."""
     if db_id not in cache:
         path = database_path(db_id, fmt, db_root)
-        db = Database(path, timeout_s=timeout_s, max_rows=EVAL_MAX_ROWS) if path else None
-        cache[db_id] = (db, load_schema(db)) if db else None
+        if path is None:
+            cache[db_id] = f"database {db_id!r} not found"
+        else:
+            try:
+                db = Database(path, timeout_s=timeout_s, max_rows=EVAL_MAX_ROWS)
+                cache[db_id] = (db, load_schema(db))
+            except FinSQLError as err:  # a file that is not SQLite
+                cache[db_id] = str(err)
     return cache[db_id]
 
 
@@ -119,14 +126,14 @@ def _linking(item: QuestionItem, schema: Schema, answer: Answer) -> dict:
 
 
 def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestions, fmt: Format,
-                   db_root: Path | None, timeout_s: float, databases: dict[str, tuple[Database, Schema] | None],
+                   db_root: Path | None, timeout_s: float, databases: dict[str, tuple[Database, Schema] | str],
                    task: Task) -> ItemResult:
     base = dict(system=system_name, id=item.id, db_id=item.db_id, question=item.question,
                 difficulty=item.difficulty, gold_sql=item.sql)
     found = _database(item.db_id, fmt, db_root, timeout_s, databases)
-    if found is None:
+    if isinstance(found, str):
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=None, error=None,
-                          skipped=f"database {item.db_id!r} not found")
+                          skipped=found)
     db, schema = found
     gold = db.execute(item.sql) if task == "sql" else None  # linking needs the gold SQL's items, not its rows
     if gold is not None and not gold.ok:
