@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from finsql.errors import FinSQLError
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,3 +31,14 @@ def cache_dir() -> Path:
 def adapters_dir() -> Path:
     """Where ``--adapter auto`` finds ``<db>/`` LoRA modules (``FINSQL_ADAPTERS_DIR``, default ``<repo>/adapters``)."""
     return Path(os.environ.get("FINSQL_ADAPTERS_DIR", REPO_ROOT / "adapters"))
+
+
+def output_folder(path: Path, what: str) -> Path:
+    """``path`` created with its parents where missing, or a one-line refusal naming ``what`` it is for."""
+    if path.exists() and not path.is_dir():
+        raise FinSQLError(f"{what} {path} is a file, not a folder; give a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise FinSQLError(f"cannot create {what} {path}: {err.strerror}") from None
+    return path

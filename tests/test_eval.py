@@ -178,6 +178,15 @@ def test_a_question_file_without_one_usable_question_is_refused(tmp_path) -> Non
     assert not (tmp_path / "o").exists()
 
 
+def test_an_out_path_that_is_a_file_is_refused(spider_layout, tmp_path) -> None:
+    taken = tmp_path / "results.txt"
+    taken.write_text("keep me")
+    proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--out", str(taken))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: the --out folder {taken} is a file, not a folder; give a folder"
+    assert taken.read_text() == "keep me"
+
+
 def test_limit_with_seed_takes_the_same_sample_each_time(spider_layout, tmp_path) -> None:
     questions = tmp_path / "many.json"
     questions.write_text(json.dumps([{"db_id": "nowhere", "question": f"q{i}", "query": "SELECT 1"}

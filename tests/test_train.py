@@ -58,9 +58,30 @@ def trained_module(tmp_path_factory, small_train_file, bundled_data_dir) -> Path
     return out
 
 
+def test_an_output_folder_that_is_a_file_is_refused_and_left_alone(tmp_path, small_train_file) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("keep me")
+    proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "1", "--out", str(taken))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: the module's output folder {taken} is a file, not a folder; give a folder"
+    assert taken.read_text() == "keep me"
+
+
+def test_a_prepare_only_path_that_cannot_be_written_is_refused_before_building(tmp_path, small_train_file) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("keep me")
+    for target, message in ((tmp_path, f"--prepare-only names the file to write, and {tmp_path} is a folder"),
+                            (taken / "fund.json", f"the --prepare-only file's folder {taken} is a file, not a folder")):
+        proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--prepare-only", str(target))
+        assert proc.returncode == 2
+        assert proc.stderr.strip().startswith(f"error: {message}"), proc.stderr
+    assert taken.read_text() == "keep me"
+
+
 @pytest.mark.parametrize(("flags", "message"), [
     (["--rank", "0"], "lora.rank must be a positive integer"),
     (["--layers", "40-50"], "outside the model's layers"),
+    (["--layers", "23-12"], "lora.layers '23-12' is not 'all', a range like '12-23' (low to high)"),
     (["--learning-rate", "-1"], "optim.learning_rate must be positive"),
     (["--target-modules", "q_proj,qkv"], "unknown lora target module 'qkv'"),
 ])

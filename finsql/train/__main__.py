@@ -26,7 +26,7 @@ from finsql.config import ModelConfig, PipelineConfig
 from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.models import COMPUTE_DTYPES
-from finsql.paths import REPO_ROOT, adapters_dir
+from finsql.paths import REPO_ROOT, adapters_dir, output_folder
 from finsql.schema import load_schema
 from finsql.train.augment import Augmenter, TrainPair, WriteFn
 from finsql.train.config import AnswerSettings, TrainConfig, load_train_config
@@ -232,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         quiet_libraries()
         if args.prepare_only:
             (db,) = args.databases
+            if args.prepare_only.is_dir():
+                raise FinSQLError(f"--prepare-only names the file to write, and {args.prepare_only} is a folder")
+            output_folder(args.prepare_only.parent, "the --prepare-only file's folder")  # before building the data
             data, about = build_training_data(db, config, args.train_file, args.quiet)
             write_prepared(args.prepare_only, data, data_settings(db, config), about)
             tokens = sum(len(e.input_ids) for e in data.examples)

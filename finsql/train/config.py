@@ -77,10 +77,13 @@ class LoraSettings:
             indices: set[int] = set()
             for part in self.layers.split(","):
                 lo, _, hi = part.strip().partition("-")
-                indices.update(range(int(lo), int(hi or lo) + 1))
+                first, last = int(lo), int(hi or lo)
+                if last < first:
+                    raise ValueError(part)
+                indices.update(range(first, last + 1))
         except ValueError:
-            raise FinSQLError(f"lora.layers {self.layers!r} is not 'all', a range like '12-23' or a list "
-                              "like '0,5,7'") from None
+            raise FinSQLError(f"lora.layers {self.layers!r} is not 'all', a range like '12-23' (low to high) or a "
+                              "list like '0,5,7'") from None
         if not indices or min(indices) < 0 or max(indices) >= n_layers:
             raise FinSQLError(f"lora.layers {self.layers!r} is outside the model's layers 0-{n_layers - 1}")
         return sorted(indices)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from finsql.errors import FinSQLError
 from finsql.models import LoadOptions, load_model, resolve_compute_dtype
+from finsql.paths import output_folder
 from finsql.train.config import TrainConfig
 from finsql.train.dataset import IGNORE, BuiltData, batch_schedule, collate
 
@@ -156,6 +157,7 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         raise FinSQLError("no training examples left (all failed their checks or exceed optim.max_seq_tokens)")
     key = _run_key(config, data)
     _check_resumable(out_dir / CHECKPOINT, key)  # before minutes of model loading
+    output_folder(out_dir, "the module's output folder")
     device = config.device
     accelerator = Accelerator(cpu=device == "cpu" or (device == "auto" and not torch.cuda.is_available()))
     set_seed(config.optim.seed)
@@ -172,7 +174,6 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     scheduler = get_linear_schedule_with_warmup(optimizer, min(config.optim.warmup_steps, total // 10), total)
     module, optimizer = accelerator.prepare(module, optimizer)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
     _reset_peak_memory(str(accelerator.device))
     start_memory_mb = _memory_mb(str(accelerator.device))
     step = _resume(out_dir / CHECKPOINT, model, optimizer, scheduler)
