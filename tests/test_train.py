@@ -587,6 +587,16 @@ def test_fuse_refuses_modules_of_different_rank(trained_module, tmp_path) -> Non
     assert proc.returncode == 2 and "differ in LoRA setting 'r'" in proc.stderr
 
 
+def test_fuse_refuses_an_output_folder_that_is_a_file_before_searching(trained_module, tmp_path) -> None:
+    taken = tmp_path / "notes.txt"
+    taken.write_text("keep me")
+    proc = train_cli("fuse", "bank", "--from", str(trained_module), str(trained_module), "--out", str(taken))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (f"error: the fused module's output folder {taken} is a file, not a folder; "
+                                   "give a folder")
+    assert "fuse 1/" not in proc.stdout and taken.read_text() == "keep me"
+
+
 @pytest.mark.gpu
 def test_training_runs_on_cuda_in_4bit(tmp_path, small_train_file, bundled_data_dir) -> None:
     proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "2", "--device", "cuda",
