@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -172,6 +173,19 @@ def test_augmentation_keeps_only_new_questions_whose_sql_reproduces_the_gold(bun
         assert database.execute(pair.sql).rows == gold[pair.source_id]
     skeleton = next(p for p in pairs if p.kind == "skeleton")
     assert skeleton.target.startswith("-- skeleton: SELECT") and skeleton.hint
+
+
+def test_a_train_pair_whose_sql_fails_is_left_out_and_named(tmp_path, bundled_data_dir) -> None:
+    good = train_set_path("fund").read_text(encoding="utf-8").splitlines()[:2]
+    broken = {"id": "widgets-1", "db_id": "fund", "question": "How many widgets are there?",
+              "sql": "SELECT COUNT(*) FROM widgets"}
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join([*good, json.dumps(broken)]) + "\n", encoding="utf-8")
+    proc = train_cli("augment", "fund", "--train-file", str(data))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == ("warning: train pair widgets-1: its SQL fails (OperationalError: no such table: "
+                                   "widgets); it is left out")
+    assert re.search(r"original\s+3\s+2\n", proc.stdout)
 
 
 def test_training_prompts_count_and_can_show_what_retrieval_left_out_of_their_sql(small_train_file,

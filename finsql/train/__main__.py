@@ -65,7 +65,10 @@ def augment(db: str, config: TrainConfig, train_file: Path | None) -> tuple[list
     path, items = read_train_items(db, train_file)
     writer = model_writer(config) if config.augment.cot or config.augment.model_paraphrase else None
     augmenter = Augmenter(database, load_schema(database), config.augment, writer, seed=config.optim.seed)
-    return augmenter.run(items), augmenter, path
+    pairs = augmenter.run(items)
+    for problem in augmenter.report.left_out:
+        print(f"warning: train pair {problem}; it is left out", file=sys.stderr)
+    return pairs, augmenter, path
 
 
 def check_layers(config: TrainConfig) -> None:

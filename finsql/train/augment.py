@@ -54,6 +54,7 @@ class TrainPair:
 class AugmentReport:
     generated: dict[str, int] = field(default_factory=dict)
     kept: dict[str, int] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # original pairs whose SQL fails, each with its error
 
     def count(self, kind: str, kept: bool) -> None:
         self.generated[kind] = self.generated.get(kind, 0) + 1
@@ -140,12 +141,14 @@ class Augmenter:
         pairs: list[TrainPair] = []
         originals = []
         for item in items:
-            ok = self._gold_result(item.sql).ok
-            self.report.count("original", ok)
-            if ok:
-                self._seen.add(_normal(item.question))
-                originals.append(item)
-                pairs.append(TrainPair(item.question, item.sql, item.sql, "original", item.id))
+            gold = self._gold_result(item.sql)
+            self.report.count("original", gold.ok)
+            if not gold.ok:
+                self.report.left_out.append(f"{item.id}: its SQL fails ({gold.error})")
+                continue
+            self._seen.add(_normal(item.question))
+            originals.append(item)
+            pairs.append(TrainPair(item.question, item.sql, item.sql, "original", item.id))
         for item in originals:
             if self.settings.paraphrase:
                 pairs += self._paraphrases(item)
