@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -243,10 +244,10 @@ def resolve_checkpoint(name_or_path: str) -> str:
         return str(ensure_model(name_or_path))
     if Path(name_or_path).expanduser().exists():
         return str(Path(name_or_path).expanduser())
-    if "/" in name_or_path:
-        return name_or_path  # a Hugging Face model id: works where a hub or HF cache is reachable
+    if name_or_path.count("/") == 1 and not name_or_path.startswith((".", "/", "~")):
+        return name_or_path  # a Hugging Face model id (namespace/name): works where a hub or HF cache is reachable
     raise FinSQLError(f"unknown model {name_or_path!r}: not a named model ({', '.join(REGISTRY)}), "
-                      "a local checkpoint folder, or a Hugging Face id")
+                      "an existing checkpoint folder, or a Hugging Face id (namespace/name)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,8 +307,11 @@ def quiet_libraries() -> None:
 
 
 def pick_device(requested: str = "auto") -> str:
+    """The torch device to use for ``requested`` (auto, cpu, cuda, cuda:N), refused in one line if unusable."""
     import torch
 
+    if not re.fullmatch(r"auto|cpu|cuda(:\d+)?", requested):
+        raise FinSQLError(f"device {requested!r} is not one of auto, cpu, cuda, cuda:N")
     if requested == "auto":
         return "cuda" if torch.cuda.is_available() else "cpu"
     if requested.startswith("cuda") and not torch.cuda.is_available():

