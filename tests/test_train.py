@@ -363,6 +363,14 @@ def test_interrupted_training_resumes_from_its_checkpoint(tmp_path, prepared_dat
     assert json.loads(run_file.read_text())["step"] == 1
     assert not (out / "finsql_adapter.json").exists()
 
+    damaged = tmp_path / "damaged"  # a copy whose optimizer state was lost outside the program
+    shutil.copytree(out, damaged)
+    (damaged / "checkpoint" / "trainer_state.pt").unlink()
+    refused = train_cli("fund", *FAST, *data, "--max-steps", "2", "--out", str(damaged))
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(f"error: the checkpoint in {damaged / 'checkpoint'} cannot be read (")
+    assert refused.stderr.strip().endswith("; delete it to start over") and "Traceback" not in refused.stderr
+
     done = train_cli("fund", *FAST, *data, "--max-steps", "2", "--out", str(out))
     assert done.returncode == 0, done.stderr
     result = json.loads((out / "finsql_adapter.json").read_text())["result"]
@@ -376,6 +384,11 @@ def test_checkpoint_of_other_settings_is_not_resumed(tmp_path, prepared_data, bu
     (checkpoint / "run.json").write_text(json.dumps({"step": 3, "key": {"data": "other"}}))
     proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "2", "--out", str(out))
     assert proc.returncode == 2 and "made with other data or settings" in proc.stderr
+    (checkpoint / "run.json").write_text('{"step": 3, "ke')  # cut off by a full disk, say
+    proc = train_cli("fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "2", "--out", str(out))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (f"error: the checkpoint in {checkpoint} cannot be read (its run.json is damaged); "
+                                   "delete it to start over")
 
 
 @pytest.fixture(scope="module")

@@ -257,8 +257,14 @@ def _save_checkpoint(path: Path, key: dict, step: int, model, optimizer, schedul
 
 def _check_resumable(path: Path, key: dict) -> None:
     run_file = path / "run.json"
-    if run_file.is_file() and json.loads(run_file.read_text(encoding="utf-8")).get("key") != json.loads(
-            json.dumps(key)):
+    if not run_file.is_file():
+        return
+    try:
+        made_with = json.loads(run_file.read_text(encoding="utf-8")).get("key")
+    except (OSError, ValueError, AttributeError):
+        raise FinSQLError(f"the checkpoint in {path} cannot be read (its run.json is damaged); delete it to start "
+                          "over") from None
+    if made_with != json.loads(json.dumps(key)):
         raise FinSQLError(f"the checkpoint in {path} was made with other data or settings; delete it to start "
                           "over, or train into another --out folder")
 
@@ -272,10 +278,14 @@ def _resume(path: Path, model, optimizer, scheduler) -> int:
     run_file = path / "run.json"
     if not run_file.is_file():
         return 0
-    run = json.loads(run_file.read_text(encoding="utf-8"))
-    set_peft_model_state_dict(model, load_file(str(path / "adapter_model.safetensors")))
-    state = torch.load(path / "trainer_state.pt", weights_only=False)
-    optimizer.load_state_dict(state["optimizer"])
-    scheduler.load_state_dict(state["scheduler"])
-    torch.set_rng_state(state["rng"])
-    return int(run["step"])
+    try:
+        run = json.loads(run_file.read_text(encoding="utf-8"))
+        set_peft_model_state_dict(model, load_file(str(path / "adapter_model.safetensors")))
+        state = torch.load(path / "trainer_state.pt", weights_only=False)
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        torch.set_rng_state(state["rng"])
+        return int(run["step"])
+    except (OSError, ValueError, KeyError, RuntimeError) as err:  # a checkpoint damaged outside this program
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise FinSQLError(f"the checkpoint in {path} cannot be read ({first}); delete it to start over") from None
