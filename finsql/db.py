@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine
 from sqlglot import exp
 
 from finsql.data import DATABASES
-from finsql.errors import FinSQLError
+from finsql.errors import FinSQLError, first_line
 from finsql.paths import data_dir
 
 DEFAULT_TIMEOUT_S = 10.0
@@ -78,8 +78,7 @@ def check_read_only(sql: str, dialect: str = "sqlite") -> exp.Expression:
     try:
         statements = [s for s in sqlglot.parse(sql, read=dialect) if s is not None]
     except sqlglot.errors.SqlglotError as err:
-        first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise UnsafeSQLError(f"refused: the SQL does not parse ({first})") from None
+        raise UnsafeSQLError(f"refused: the SQL does not parse ({first_line(err)})") from None
     if not statements:
         raise UnsafeSQLError("refused: no SQL statement given")
     if len(statements) > 1:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from finsql.errors import FinSQLError
+from finsql.errors import FinSQLError, first_line
 from finsql.paths import cache_dir
 
 FETCH_HINT = "python -m finsql models fetch {name}"
@@ -343,8 +343,7 @@ def load_model(name_or_path: str, options: LoadOptions | None = None) -> LoadedM
         tokenizer = AutoTokenizer.from_pretrained(checkpoint)
         model = AutoModelForCausalLM.from_pretrained(checkpoint, **kwargs)
     except OSError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise FinSQLError(f"could not load model {name_or_path!r}: {first}") from None
+        raise FinSQLError(f"could not load model {name_or_path!r}: {first_line(exc)}") from None
     if options.quantization == "none":
         model.to(device)
     model.eval()

@@ -33,12 +33,13 @@ def adapters_dir() -> Path:
     return Path(os.environ.get("FINSQL_ADAPTERS_DIR", REPO_ROOT / "adapters"))
 
 
-def output_folder(path: Path, what: str) -> Path:
-    """``path`` created with its parents where missing, or a one-line refusal naming ``what`` it is for."""
+def check_output_folder(path: Path, what: str) -> None:
+    """Refuse in one line, naming ``what`` it is for, a folder that cannot be made or written; makes nothing,
+    so a run refused later for another reason leaves no empty folder behind."""
     if path.exists() and not path.is_dir():
         raise FinSQLError(f"{what} {path} is a file, not a folder; give a folder")
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise FinSQLError(f"cannot create {what} {path}: {err.strerror}") from None
-    return path
+    existing = next(p for p in (path, *path.parents) if p.exists())
+    if not existing.is_dir():
+        raise FinSQLError(f"cannot create {what} {path}: {existing} is a file")
+    if not os.access(existing, os.W_OK):
+        raise FinSQLError(f"cannot create {what} {path}: {existing} is not writable")

@@ -30,7 +30,7 @@ from finsql.eval.report import write_report
 from finsql.eval.runner import evaluate, read_results
 from finsql.eval.summary import summarize
 from finsql.models import quiet_libraries
-from finsql.paths import output_folder
+from finsql.paths import check_output_folder
 from finsql.schema_files import schema_only_databases
 
 PIPELINE, BASELINE = "pipeline", "baseline"
@@ -116,7 +116,8 @@ def run(args: argparse.Namespace) -> dict:
               "adapter": args.adapter, "modules": modules, "candidates": args.candidates, "task": args.task,
               "baseline": args.baseline, "limit": args.limit, "seed": args.seed, "items": len(items),
               "pipeline": asdict(pipeline_config)}
-    output_folder(args.out, "the --out folder")
+    check_output_folder(args.out, "the --out folder")
+    args.out.mkdir(parents=True, exist_ok=True)
     _check_fingerprint(args.out, config)
 
     systems = {PIPELINE: pipeline}

@@ -24,9 +24,9 @@ from tabulate import tabulate
 from finsql.adapters import answer_prompt, base_model_hash, set_answer_prompt, write_meta
 from finsql.config import ModelConfig, PipelineConfig
 from finsql.db import Database
-from finsql.errors import FinSQLError
+from finsql.errors import FinSQLError, first_line
 from finsql.models import COMPUTE_DTYPES
-from finsql.paths import REPO_ROOT, adapters_dir, output_folder
+from finsql.paths import REPO_ROOT, adapters_dir, check_output_folder
 from finsql.schema import load_schema
 from finsql.train.augment import Augmenter, TrainPair, WriteFn
 from finsql.train.config import AnswerSettings, TrainConfig, load_train_config
@@ -81,8 +81,8 @@ def check_model_and_device(config: TrainConfig) -> None:
     try:
         n_layers = AutoConfig.from_pretrained(resolve_checkpoint(config.base_model)).num_hidden_layers
     except OSError as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise FinSQLError(f"could not read the configuration of model {config.base_model!r}: {first}") from None
+        raise FinSQLError(f"could not read the configuration of model {config.base_model!r}: "
+                          f"{first_line(err)}") from None
     config.lora.layer_indices(n_layers)
 
 
@@ -115,6 +115,7 @@ def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, 
     from finsql.train.trainer import train_module
 
     check_model_and_device(config)
+    check_output_folder(out, "the module's output folder")  # before building the data and loading the model
     if prepared is not None:
         data, about = read_prepared(prepared, data_settings(db, config))
     else:
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
             (db,) = args.databases
             if args.prepare_only.is_dir():
                 raise FinSQLError(f"--prepare-only names the file to write, and {args.prepare_only} is a folder")
-            output_folder(args.prepare_only.parent, "the --prepare-only file's folder")  # before building the data
+            check_output_folder(args.prepare_only.parent, "the --prepare-only file's folder")  # before building
             data, about = build_training_data(db, config, args.train_file, args.quiet)
             write_prepared(args.prepare_only, data, data_settings(db, config), about)
             tokens = sum(len(e.input_ids) for e in data.examples)

@@ -94,6 +94,7 @@ def write_prepared(path: Path, data: BuiltData, settings: dict, about: dict) -> 
     payload = {"format": PREPARED_FORMAT, "settings": settings, "about": about, "fingerprint": data.fingerprint,
                "skipped_too_long": data.skipped_too_long, "missed_gold": data.missed_gold,
                "examples": [[e.input_ids, e.answer_start, e.kind] for e in data.examples]}
+    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     partial.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     partial.replace(path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from finsql.adapters import AdapterInfo, base_model_hash, read_adapter, write_meta
 from finsql.errors import FinSQLError
-from finsql.paths import adapters_dir, output_folder
+from finsql.paths import adapters_dir, check_output_folder
 
 SHARED_LORA_KEYS = ("r", "lora_alpha", "target_modules", "layers_to_transform")
 
@@ -80,7 +80,7 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     from finsql.train.trainer import answer_loss_module
 
     check_compatible(modules)
-    output_folder(out, "the fused module's output folder")  # before minutes of search
+    check_output_folder(out, "the fused module's output folder")  # before minutes of search
     first = modules[0]
     _, items = read_train_items(target_db, None)
     chosen = random.Random(settings.seed).sample(items, min(settings.examples, len(items)))
@@ -123,6 +123,7 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     loss = loss_of(best)
     base_loss = loss_of([0.0] * n)
     set_peft_model_state_dict(model, compose(states, best), adapter_name="fused")
+    out.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(out), selected_adapters=["fused"])
     _flatten_adapter_folder(out)
     result = FusionResult({m.db_id: round(w, 4) for m, w in zip(modules, best, strict=True)}, round(loss, 4),

@@ -18,9 +18,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from finsql.errors import FinSQLError
+from finsql.errors import FinSQLError, first_line
 from finsql.models import LoadOptions, load_model, resolve_compute_dtype
-from finsql.paths import output_folder
 from finsql.train.config import TrainConfig
 from finsql.train.dataset import IGNORE, BuiltData, batch_schedule, collate
 
@@ -157,7 +156,6 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
         raise FinSQLError("no training examples left (all failed their checks or exceed optim.max_seq_tokens)")
     key = _run_key(config, data)
     _check_resumable(out_dir / CHECKPOINT, key)  # before minutes of model loading
-    output_folder(out_dir, "the module's output folder")
     device = config.device
     accelerator = Accelerator(cpu=device == "cpu" or (device == "auto" and not torch.cuda.is_available()))
     set_seed(config.optim.seed)
@@ -174,6 +172,7 @@ def train_module(data: BuiltData, config: TrainConfig, out_dir: Path, show_progr
     scheduler = get_linear_schedule_with_warmup(optimizer, min(config.optim.warmup_steps, total // 10), total)
     module, optimizer = accelerator.prepare(module, optimizer)
 
+    out_dir.mkdir(parents=True, exist_ok=True)
     _reset_peak_memory(str(accelerator.device))
     start_memory_mb = _memory_mb(str(accelerator.device))
     step = _resume(out_dir / CHECKPOINT, model, optimizer, scheduler)
@@ -287,5 +286,5 @@ def _resume(path: Path, model, optimizer, scheduler) -> int:
         torch.set_rng_state(state["rng"])
         return int(run["step"])
     except (OSError, ValueError, KeyError, RuntimeError) as err:  # a checkpoint damaged outside this program
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise FinSQLError(f"the checkpoint in {path} cannot be read ({first}); delete it to start over") from None
+        raise FinSQLError(f"the checkpoint in {path} cannot be read ({first_line(err)}); "
+                          "delete it to start over") from None
