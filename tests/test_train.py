@@ -74,7 +74,7 @@ def test_an_output_folder_that_is_a_file_is_refused_and_left_alone(tmp_path, sma
     assert taken.read_text() == "keep me"
 
 
-def test_a_prepare_only_path_that_cannot_be_written_is_refused_before_building(tmp_path, small_train_file) -> None:
+def test_a_prepare_only_path_that_cannot_be_written_is_refused(tmp_path, small_train_file) -> None:
     taken = tmp_path / "notes.txt"
     taken.write_text("keep me")
     for target, message in ((tmp_path, f"--prepare-only names the file to write, and {tmp_path} is a folder"),
