@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from finsql.calibrate.extract import extract_sql
 from finsql.data import DATABASES
 from finsql.datasets import load_questions
 from finsql.db import Database
+from finsql.errors import run_command
 from finsql.eval.match import is_ordered, results_match
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries
@@ -127,4 +129,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_command(main))

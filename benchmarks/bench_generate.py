@@ -9,10 +9,12 @@ full precision measured in the same run.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 import torch
 
+from finsql.errors import run_command
 from finsql.generate import HFGenerator
 from finsql.models import LoadOptions, load_model
 
@@ -63,4 +65,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_command(main))

@@ -18,6 +18,7 @@ import argparse
 import os
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import replace
@@ -29,6 +30,7 @@ from finsql.config import RetrievalConfig
 from finsql.data import DATABASES
 from finsql.datasets import load_questions
 from finsql.db import Database
+from finsql.errors import run_command
 from finsql.models import DEFAULT_LLM, load_tokenizer, quiet_libraries
 from finsql.paths import data_dir
 from finsql.prompt.prior import UsagePrior
@@ -139,4 +141,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_command(main))

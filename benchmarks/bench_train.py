@@ -38,8 +38,8 @@ from tabulate import tabulate
 from finsql.adapters import find_adapter, record_dev_ex
 from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
-from finsql.db import Database
-from finsql.errors import FinSQLError
+from finsql.db import Database, resolve_database
+from finsql.errors import FinSQLError, run_command
 from finsql.eval.match import is_ordered, results_match
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries, resolve_checkpoint
@@ -193,10 +193,12 @@ def main() -> None:
         base_config = load_config(model__name=args.model, model__adapter="none",
                                   generation__candidates=args.candidates)
         resolve_checkpoint(base_config.model.name)  # an unknown --model stops here, not at the first load
+        databases = args.databases.split(",")
+        for name in databases:
+            resolve_database(name)  # an unknown database too, not as an empty row
     except FinSQLError as err:
         parser.error(str(err))
     quiet_libraries()
-    databases = args.databases.split(",")
     print("\nShipped modules (as measured by their training command)")
     print(tabulate(module_times(databases), headers=["module", "steps", "examples", "seconds", "tokens/s",
                                                      "final loss", "device"]))
@@ -216,4 +218,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(run_command(main))

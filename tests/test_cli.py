@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import TEST_MODEL, file_sha256
@@ -98,3 +99,13 @@ def test_schema_verb_renders_keys_and_samples(small_db) -> None:
     assert "CREATE TABLE nav (" in proc.stdout
     assert "FOREIGN KEY (InnerCode) REFERENCES fund(InnerCode)" in proc.stdout
     assert "'华夏成长混合'" in proc.stdout
+
+
+@pytest.mark.parametrize("bench", ["bench_train.py", "bench_calibration.py"])
+def test_benchmarks_name_an_unknown_database_in_one_line(bench: str) -> None:
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / bench
+    proc = subprocess.run([sys.executable, str(script), "--databases", "nosuch", "--model", TEST_MODEL,
+                           "--per-db", "1"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2
+    last = proc.stderr.strip().splitlines()[-1]
+    assert "error: " in last and "nosuch" in last and "Traceback" not in proc.stderr
