@@ -8,7 +8,9 @@ Three independent locks keep generated SQL from changing anything:
 2. SQLite is opened with ``mode=ro`` (the OS-level file is never opened for writing);
 3. ``PRAGMA query_only`` is set on every connection.
 A progress handler interrupts a query that runs past its time limit, and at most ``max_rows`` rows
-are fetched.
+are fetched. Memory is bounded too: SQLite refuses to build any string or blob over ``MAX_VALUE_BYTES``
+(``zeroblob``, ``printf('%.*c', ...)``, ``group_concat`` of a cross join), and fetching stops with an
+error once the rows hold over ``MAX_RESULT_BYTES``.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from finsql.paths import data_dir
 
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_MAX_ROWS = 1000
+MAX_VALUE_BYTES = 4 * 2**20  # far above any cell of a finance table, far below what exhausts memory
+MAX_RESULT_BYTES = 64 * 2**20
 _SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 # sqlglot logs a warning for every statement it can only parse as an opaque Command; the guard
@@ -163,6 +167,7 @@ class Database:
         @event.listens_for(engine, "connect")
         def _lock(dbapi_conn: sqlite3.Connection, _record: object) -> None:
             dbapi_conn.execute("PRAGMA query_only = ON")
+            dbapi_conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
         return engine
 
@@ -183,7 +188,7 @@ class Database:
             try:
                 cursor = conn.exec_driver_sql(sql)
                 columns = list(cursor.keys())
-                rows = [tuple(r) for r in cursor.fetchmany(max_rows + 1)]
+                rows = _fetch_bounded(cursor, max_rows + 1)
                 cursor.close()
             except Exception as err:  # noqa: BLE001 - any DB failure is a result, not a crash
                 timed_out = time.perf_counter() > deadline
@@ -197,6 +202,33 @@ class Database:
                           elapsed_s=time.perf_counter() - start)
 
 
+class ResultTooLargeError(FinSQLError):
+    """The rows fetched so far hold more than ``MAX_RESULT_BYTES``."""
+
+
+def _fetch_bounded(cursor, limit: int) -> list[tuple]:
+    """Up to ``limit`` rows, refusing a result whose values add up to more than ``MAX_RESULT_BYTES``.
+
+    Rows are fetched one at a time so that the check runs before the next row is built.
+    """
+    rows: list[tuple] = []
+    size = 0
+    for row in cursor:
+        if len(rows) == limit:
+            break
+        rows.append(tuple(row))
+        size += sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row)
+        if size > MAX_RESULT_BYTES:
+            raise ResultTooLargeError(f"the result is over {MAX_RESULT_BYTES // 2**20} MB after {len(rows)} rows; "
+                                      "ask for fewer rows or columns")
+    return rows
+
+
 def _db_error_message(err: Exception) -> str:
+    if isinstance(err, ResultTooLargeError):
+        return str(err)
     orig = getattr(err, "orig", None) or err
+    if "string or blob too big" in str(orig):
+        return (f"a value in the result is over {MAX_VALUE_BYTES // 2**20} MB, the most a query may build "
+                f"({type(orig).__name__}: {orig})")
     return f"{type(orig).__name__}: {str(orig).splitlines()[0] if str(orig) else ''}".strip()

@@ -8,7 +8,7 @@ import pytest
 from conftest import file_sha256
 from sqlalchemy import text
 
-from finsql.db import Database, UnsafeSQLError, check_read_only
+from finsql.db import MAX_RESULT_BYTES, MAX_VALUE_BYTES, Database, UnsafeSQLError, check_read_only
 from finsql.errors import FinSQLError
 
 REFUSED = [
@@ -114,6 +114,26 @@ def test_row_cap_truncates_and_says_so(small_db) -> None:
     assert result.truncated
     full = Database(small_db).execute("SELECT * FROM nav")
     assert len(full.rows) == 5 and not full.truncated
+
+
+def test_a_value_too_large_to_hold_is_refused_before_it_is_built(small_db) -> None:
+    # Without the cap SQLite builds, and Python then copies, a 900 MB blob (its own limit is 1e9 bytes).
+    result = Database(small_db).execute("SELECT zeroblob(900000000)")
+    assert not result.ok and not result.rows
+    assert result.error.startswith(f"a value in the result is over {MAX_VALUE_BYTES // 2**20} MB")
+    assert Database(small_db).execute(f"SELECT length(zeroblob({MAX_VALUE_BYTES}))").rows == [(MAX_VALUE_BYTES,)]
+
+
+def test_a_result_too_large_to_hold_is_refused_while_it_is_fetched(small_db) -> None:
+    value = MAX_VALUE_BYTES - 1
+    rows_that_fit = MAX_RESULT_BYTES // value
+    sql = ("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+           f"SELECT zeroblob({value}) FROM n")
+    result = Database(small_db).execute(sql)
+    assert result.error == (f"the result is over {MAX_RESULT_BYTES // 2**20} MB after {rows_that_fit + 1} rows; "
+                            "ask for fewer rows or columns")
+    assert not result.rows
+    assert Database(small_db).execute(sql.replace("< 500", f"< {rows_that_fit}")).ok
 
 
 def test_result_has_columns_and_rows(small_db) -> None:
