@@ -122,6 +122,9 @@ def resolve_database(name_or_path: str | Path) -> Path:
         if candidate.is_file():
             _require_sqlite_file(candidate)
             return candidate.resolve()
+        if candidate.is_dir():
+            raise FinSQLError(f"{candidate} is a folder; give the path of a SQLite file or a bundled name "
+                              f"({', '.join(DATABASES)})")
         raise FinSQLError(f"database file {candidate} does not exist")
     bundled = data_dir() / f"{name_or_path}.sqlite"
     if bundled.is_file():

@@ -36,6 +36,9 @@ from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex, mis
 from finsql.schema import Schema, load_schema
 
 MAX_HISTORY_TURNS = 3
+# Six times the longest question of the bundled sets; a pasted page would fill the prompt the schema
+# needs and keep a CPU busy for minutes.
+MAX_QUESTION_CHARS = 2000
 
 
 @dataclass
@@ -325,6 +328,9 @@ class Pipeline:
 def _require_question(question: str) -> None:
     if not question.strip():
         raise FinSQLError('the question is empty; ask about the data, e.g. "How many funds are there?"')
+    if len(question) > MAX_QUESTION_CHARS:
+        raise FinSQLError(f"the question is {len(question):,} characters long; ask it in at most "
+                          f"{MAX_QUESTION_CHARS:,}")
 
 
 def _retrieval_detail(retrieval: Retrieval) -> dict[str, Any]:

@@ -153,6 +153,8 @@ def test_missing_database_is_a_one_line_error(tmp_path) -> None:
         Database(tmp_path / "nope.sqlite")
     with pytest.raises(FinSQLError, match="no database 'nope'"):
         Database("nope")
+    with pytest.raises(FinSQLError, match=f"^{tmp_path} is a folder; give the path of a SQLite file"):
+        Database(tmp_path)
 
 
 def test_a_file_that_is_not_sqlite_is_refused_when_opened(tmp_path) -> None:

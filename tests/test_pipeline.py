@@ -6,6 +6,7 @@ import pytest
 from conftest import TEST_MODEL
 
 from finsql import Pipeline
+from finsql.pipeline import MAX_QUESTION_CHARS
 from finsql.calibrate.extract import extract_sql
 from finsql.config import load_config
 from finsql.errors import FinSQLError
@@ -62,12 +63,22 @@ def test_unknown_database_is_refused_before_the_model_runs(pipeline) -> None:
         pipeline.ask("anything", db="nope")
 
 
-@pytest.mark.parametrize("blank", ["", "  \n "])
-def test_a_blank_question_is_refused_before_the_model_loads(small_db, blank: str) -> None:
+@pytest.mark.parametrize(("question", "named"), [
+    ("", "the question is empty"),
+    ("  \n ", "the question is empty"),
+    ("net asset value of fund 110022 " * 100, "the question is 3,100 characters long; ask it in at most 2,000"),
+])
+def test_a_blank_or_overlong_question_is_refused_before_the_model_loads(small_db, question: str,
+                                                                        named: str) -> None:
     fresh = Pipeline(load_config(model__name=TEST_MODEL))
-    with pytest.raises(FinSQLError, match="the question is empty"):
-        fresh.ask(blank, db=small_db)
+    with pytest.raises(FinSQLError, match=named):
+        fresh.ask(question, db=small_db)
     assert fresh._generator is None
+
+
+def test_the_longest_question_allowed_is_answered(pipeline, small_db) -> None:
+    question = ("net asset value of fund 110022 " * 70)[:MAX_QUESTION_CHARS]
+    assert pipeline.ask(question, db=small_db).sql
 
 
 def test_a_question_of_punctuation_alone_still_gets_an_answer(pipeline, small_db) -> None:
