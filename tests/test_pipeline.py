@@ -6,11 +6,11 @@ import pytest
 from conftest import TEST_MODEL
 
 from finsql import Pipeline
-from finsql.pipeline import MAX_QUESTION_CHARS
 from finsql.calibrate.extract import extract_sql
 from finsql.config import load_config
 from finsql.errors import FinSQLError
 from finsql.generate import HFGenerator
+from finsql.pipeline import MAX_QUESTION_CHARS
 from finsql.prompt.builder import Turn
 
 
