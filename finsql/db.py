@@ -15,6 +15,7 @@ error once the rows hold over ``MAX_RESULT_BYTES``.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sqlite3
 import time
@@ -24,7 +25,7 @@ from urllib.parse import quote
 
 import sqlglot
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine
 from sqlglot import exp
 
 from finsql.data import DATABASES
@@ -209,16 +210,14 @@ class ResultTooLargeError(FinSQLError):
     """The rows fetched so far hold more than ``MAX_RESULT_BYTES``."""
 
 
-def _fetch_bounded(cursor, limit: int) -> list[tuple]:
+def _fetch_bounded(cursor: CursorResult, limit: int) -> list[tuple]:
     """Up to ``limit`` rows, refusing a result whose values add up to more than ``MAX_RESULT_BYTES``.
 
     Rows are fetched one at a time so that the check runs before the next row is built.
     """
     rows: list[tuple] = []
     size = 0
-    for row in cursor:
-        if len(rows) == limit:
-            break
+    for row in itertools.islice(cursor, limit):
         rows.append(tuple(row))
         size += sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row)
         if size > MAX_RESULT_BYTES:
