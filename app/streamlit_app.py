@@ -23,6 +23,7 @@ from render import show_answer  # noqa: E402
 
 from finsql import FinSQLError, Pipeline  # noqa: E402
 from finsql.data import DATABASES  # noqa: E402
+from finsql.pipeline import MAX_QUESTION_CHARS  # noqa: E402
 from finsql.prompt.builder import Turn  # noqa: E402
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -126,7 +127,7 @@ for i, message in enumerate(messages):
         else:
             st.error(message["content"])
 
-if question := st.chat_input(f"Ask a question about {label(db)} (English or 中文)"):
+if question := st.chat_input(f"Ask a question about {label(db)} (English or 中文)", max_chars=MAX_QUESTION_CHARS):
     # Follow-ups are read in the light of this database's earlier turns that produced working SQL.
     history = [Turn(m["answer"].question, m["answer"].sql) for m in messages
                if "answer" in m and m["answer"].ok and m["answer"].sql]

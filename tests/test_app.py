@@ -157,6 +157,18 @@ def test_failed_answer_shows_the_error_and_the_sql_tried(app) -> None:
     assert not any("Traceback" in e.value for e in app.error)
 
 
+def test_the_question_box_holds_no_more_than_the_pipeline_takes(app) -> None:
+    from finsql.pipeline import MAX_QUESTION_CHARS
+
+    assert app.chat_input[0].proto.max_chars == MAX_QUESTION_CHARS
+    # A longer paste is cut at the cap (the browser shows the count), so the pipeline's refusal of an
+    # overlong question never reaches the chat; the question is asked as cut.
+    app.chat_input[0].set_value("x" * (MAX_QUESTION_CHARS + 500)).run(timeout=TIMEOUT)
+    assert not app.exception, app.exception
+    assert len(app.session_state.messages[-2]["content"]) == MAX_QUESTION_CHARS
+    assert "answer" in app.session_state.messages[-1]
+
+
 def test_follow_up_question_sends_the_earlier_turn(app) -> None:
     first = ask(app, COUNT_QUESTION)
     assert first.ok
