@@ -40,6 +40,7 @@ from typing import Any, Literal, get_args, get_origin, get_type_hints
 from finsql.db import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S
 from finsql.errors import FinSQLError
 from finsql.models import DEFAULT_LLM
+from finsql.paths import read_text_file
 from finsql.prompt.retriever import RetrieverConfig
 from finsql.schema import SchemaStyle
 
@@ -194,10 +195,9 @@ def _described(hint: Any) -> str:
 
 
 def read_toml(path: Path, what: str = "config file") -> dict[str, Any]:
+    text = read_text_file(path, what)
     try:
-        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FinSQLError(f"{what} {path} does not exist") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise FinSQLError(f"{what} {path} is not valid TOML: {err}") from None
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal
 
 from finsql.errors import FinSQLError
-from finsql.paths import data_dir
+from finsql.paths import data_dir, read_text_file
 
 Format = Literal["jsonl", "spider", "bird", "bull"]
 FORMATS: tuple[str, ...] = ("jsonl", "spider", "bird", "bull")
@@ -53,14 +53,13 @@ def load_questions(path: Path, fmt: Format) -> QuestionSet:
     """Read ``path`` in format ``fmt``; unreadable entries become problems, not exceptions."""
     if fmt not in FORMATS:
         raise FinSQLError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    if not path.is_file():
-        raise FinSQLError(f"question file {path} does not exist")
-    return _load_jsonl(path) if fmt == "jsonl" else _load_json_list(path, fmt)
+    text = read_text_file(path, "question file")
+    return _load_jsonl(path, text) if fmt == "jsonl" else _load_json_list(path, text, fmt)
 
 
-def _load_jsonl(path: Path) -> QuestionSet:
+def _load_jsonl(path: Path, text: str) -> QuestionSet:
     result = QuestionSet()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path.name}:{number}"
@@ -75,10 +74,10 @@ def _load_jsonl(path: Path) -> QuestionSet:
     return result
 
 
-def _load_json_list(path: Path, fmt: str) -> QuestionSet:
+def _load_json_list(path: Path, text: str, fmt: str) -> QuestionSet:
     result = QuestionSet()
     try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
+        entries = json.loads(text)
     except json.JSONDecodeError as err:
         raise FinSQLError(f"{path} is not valid JSON (line {err.lineno}: {err.msg})") from None
     if not isinstance(entries, list):

@@ -43,3 +43,18 @@ def check_output_folder(path: Path, what: str) -> None:
         raise FinSQLError(f"cannot create {what} {path}: {existing} is a file")
     if not os.access(existing, os.W_OK):
         raise FinSQLError(f"cannot create {what} {path}: {existing} is not writable")
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """The text of a file the user named as ``what`` (e.g. "config file"), or a one-line error saying why not."""
+    path = Path(path)
+    if path.is_dir():
+        raise FinSQLError(f"{what} {path} is a folder; give a file")
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FinSQLError(f"{what} {path} does not exist") from None
+    except OSError as err:
+        raise FinSQLError(f"cannot read {what} {path}: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise FinSQLError(f"{what} {path} is not UTF-8 text") from None

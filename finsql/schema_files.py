@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from finsql.errors import FinSQLError
-from finsql.paths import cache_dir
+from finsql.paths import cache_dir, read_text_file
 
 _TYPES = {"number": "REAL", "int": "INTEGER", "integer": "INTEGER", "real": "REAL", "time": "TEXT",
           "text": "TEXT", "boolean": "INTEGER"}
@@ -27,10 +27,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _read_json(path: Path, what: str) -> Any:
+    text = read_text_file(path, what)
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FinSQLError(f"{what} {path} does not exist") from None
+        return json.loads(text)
     except json.JSONDecodeError as err:
         raise FinSQLError(f"{what} {path} is not valid JSON (line {err.lineno}): {err.msg}") from None
 

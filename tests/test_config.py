@@ -59,6 +59,17 @@ def test_a_whole_number_is_a_valid_float_setting(tmp_path) -> None:
     assert (config.generation.temperature, config.execution.timeout_s) == (1, 3)
 
 
-def test_missing_config_file(tmp_path) -> None:
-    with pytest.raises(FinSQLError, match="does not exist"):
-        load_config(tmp_path / "none.toml")
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("none.toml", None, "config file {} does not exist"),
+    ("folder", "folder", "config file {} is a folder; give a file"),
+    ("binary.toml", b"\xff\xfe\x00 not text", "config file {} is not UTF-8 text"),
+])
+def test_a_config_file_that_cannot_be_read_is_named_in_one_line(tmp_path, name: str, content, message: str) -> None:
+    path = tmp_path / name
+    if content == "folder":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    with pytest.raises(FinSQLError) as info:
+        load_config(path)
+    assert str(info.value) == message.format(path)

@@ -178,6 +178,17 @@ def test_a_question_file_without_one_usable_question_is_refused(tmp_path) -> Non
     assert not (tmp_path / "o").exists()
 
 
+def test_a_folder_given_as_the_question_or_tables_file_is_named(tmp_path) -> None:
+    questions = tmp_path / "dev.jsonl"
+    questions.write_text(json.dumps({"db_id": "fund", "question": "q", "sql": "SELECT 1"}) + "\n")
+    proc = run_eval("--questions", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert (proc.returncode, proc.stderr) == (2, f"error: question file {tmp_path} is a folder; give a file\n")
+    proc = run_eval("--format", "bull", "--task", "retrieval", "--questions", str(questions),
+                    "--tables", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert (proc.returncode, proc.stderr) == (2, f"error: tables file {tmp_path} is a folder; give a file\n")
+    assert not (tmp_path / "o").exists()
+
+
 def test_an_out_path_that_is_a_file_is_refused(spider_layout, tmp_path) -> None:
     taken = tmp_path / "results.txt"
     taken.write_text("keep me")
