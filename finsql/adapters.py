@@ -16,8 +16,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from safetensors import SafetensorError, safe_open
+
 from finsql.config import PromptConfig, RetrievalConfig
-from finsql.errors import FinSQLError
+from finsql.errors import FinSQLError, first_line
 from finsql.models import REGISTRY
 from finsql.paths import adapters_dir
 
@@ -74,13 +76,26 @@ def read_adapter(path: Path) -> AdapterInfo:
         if not (path / name).is_file():
             raise FinSQLError(f"{path} is not a FinSQL LoRA module: {name} is missing "
                               "(train one with `python -m finsql.train <db>`)")
+    _require_readable_peft_files(path)
     try:
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
         prompt = _settings(PromptConfig, meta.get("answer_prompt") or meta["prompt"])
         return AdapterInfo(path, meta["db_id"], meta["base_model"], prompt,
                            _settings(RetrievalConfig, meta["retrieval"]), meta)
-    except (json.JSONDecodeError, KeyError, TypeError) as err:
-        raise FinSQLError(f"{path / META_FILE} is damaged ({err}); train the module again") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as err:
+        raise FinSQLError(f"{path / META_FILE} is damaged ({first_line(err)}); train the module again") from None
+
+
+def _require_readable_peft_files(path: Path) -> None:
+    """Refuse a damaged PEFT config or weights file now, not after minutes of loading the base model."""
+    file = path / "adapter_config.json"
+    try:
+        json.loads(file.read_text(encoding="utf-8"))
+        file = path / "adapter_model.safetensors"
+        with safe_open(str(file), "pt") as weights:  # reads the header and checks it covers the file
+            weights.keys()
+    except (json.JSONDecodeError, UnicodeDecodeError, SafetensorError) as err:
+        raise FinSQLError(f"{file} is damaged ({first_line(err)}); train the module again") from None
 
 
 def find_adapter(db_id: str, root: Path | None = None) -> AdapterInfo | None:

@@ -507,6 +507,26 @@ def test_module_fingerprint_follows_weights_and_prompt_settings(trained_module, 
     assert read_adapter(copy).fingerprint != original
 
 
+@pytest.mark.parametrize(("name", "damage", "reason"), [
+    ("adapter_model.safetensors", "half", "incomplete metadata, file not fully covered"),
+    ("adapter_model.safetensors", "start", "invalid header length"),
+    ("adapter_config.json", "start", "Unterminated string"),
+    ("finsql_adapter.json", "list", "'list' object has no attribute 'get'"),
+])
+def test_a_damaged_module_is_named_before_the_model_loads(trained_module, tmp_path, name: str, damage: str,
+                                                          reason: str) -> None:
+    from finsql.adapters import read_adapter
+
+    copy = tmp_path / "fund"
+    shutil.copytree(trained_module, copy)
+    whole = (copy / name).read_bytes()
+    (copy / name).write_bytes({"half": whole[: len(whole) // 2], "start": whole[:10], "list": b"[1]"}[damage])
+    with pytest.raises(FinSQLError) as info:
+        read_adapter(copy)
+    assert str(info.value).startswith(f"{copy / name} is damaged (")
+    assert reason in str(info.value) and str(info.value).endswith("); train the module again")
+
+
 def test_a_module_answers_with_the_few_shot_examples_its_card_sets(trained_module, tmp_path, monkeypatch,
                                                                   bundled_data_dir) -> None:
     from finsql.adapters import read_adapter
