@@ -295,6 +295,8 @@ def quiet_libraries() -> None:
     # bitsandbytes warns at import that its optional hub-fetched CPU kernel is missing; the built-in
     # fallback is what runs offline, so the warning is noise to a user.
     logging.getLogger("bitsandbytes").setLevel(logging.ERROR)
+    # transformers' kernel loader warns on every 4-bit load that offline mode skips its publisher check.
+    logging.getLogger("kernels").setLevel(logging.ERROR)
     # peft's k-bit preparation calls a transformers method that warns about its own rename.
     warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
 

@@ -164,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--learning-rate", type=float)
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--max-steps", type=int)
-    parser.add_argument("--batch-tokens", type=int)
+    parser.add_argument("--batch-tokens", type=int,
+                        help="padded tokens per batch of similar lengths (a longer example is a batch alone)")
     parser.add_argument("--max-seq-tokens", type=int, help="longer training examples are skipped (and counted)")
     parser.add_argument("--save-every", type=int)
     parser.add_argument("--seed", type=int)

@@ -96,7 +96,8 @@ class OptimSettings:
     warmup_steps: int = 5
     epochs: int = 1
     max_steps: int = field(default=0, metadata={"help": "stop after this many optimizer steps (0: run the epochs)"})
-    batch_tokens: int = field(default=2048, metadata={"help": "padded tokens per batch; similar lengths are packed"})
+    batch_tokens: int = field(default=2048, metadata={
+        "help": "padded tokens per batch; similar lengths are packed, and a longer example is a batch alone"})
     max_seq_tokens: int = field(default=2048, metadata={"help": "longer examples are skipped and counted"})
     save_every: int = field(default=20, metadata={"help": "optimizer steps between checkpoints"})
     gradient_checkpointing: bool = field(default=True, metadata={

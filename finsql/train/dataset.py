@@ -122,7 +122,8 @@ def read_prepared(path: Path, settings: dict) -> tuple[BuiltData, dict]:
 
 
 def length_batches(examples: Sequence[Tokenized], batch_tokens: int, seed: int, epoch: int) -> list[list[int]]:
-    """Indices of ``examples`` in batches of similar length, at most ``batch_tokens`` padded tokens each.
+    """Indices of ``examples`` in batches of similar length, at most ``batch_tokens`` padded tokens each
+    (an example longer than that makes a batch of its own).
 
     Shuffled per epoch, then sorted by length within windows of 32 so padding stays small while the
     order still changes from epoch to epoch. The same (seed, epoch) always gives the same batches,
