@@ -14,11 +14,12 @@ DB_FILES := $(DATABASES:%=data/%.sqlite)
 
 .PHONY: setup setup-test run browser test test-slow train lint data models-default models-test clean
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	# The CPU build of torch first: a looser pin would pull several GB of CUDA packages.
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[dev]'
+	# constraints.txt holds every other package at the version the tests last passed with.
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
 data/%.sqlite: finsql/data/%.py finsql/data/__main__.py $(wildcard finsql/data/_*.py) | $(INSTALLED)
