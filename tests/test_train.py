@@ -466,6 +466,33 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
         del os.environ["FINSQL_ADAPTERS_DIR"]
 
 
+def test_a_sqlite_file_of_ones_own_trains_a_module_named_by_its_stem(tmp_path, small_train_file, bundled_data_dir,
+                                                                     monkeypatch) -> None:
+    from finsql.adapters import read_adapter
+    from finsql.config import load_config
+    from finsql.pipeline import Pipeline
+
+    books = tmp_path / "books.sqlite"
+    shutil.copyfile(bundled_data_dir / "fund.sqlite", books)
+    pairs = [json.loads(line) for line in small_train_file.read_text(encoding="utf-8").splitlines()]
+    train_file = tmp_path / "pairs.jsonl"
+    train_file.write_text("".join(json.dumps({**p, "db_id": "books"}) + "\n" for p in pairs), encoding="utf-8")
+    hub = tmp_path / "hub"
+    monkeypatch.setenv("FINSQL_ADAPTERS_DIR", str(hub))
+
+    no_pairs = train_cli(str(books), *FAST, "--max-steps", "1")
+    assert no_pairs.returncode == 2
+    assert no_pairs.stderr.startswith("error: no train pairs for database 'books' at ")
+    assert no_pairs.stderr.endswith("; give a JSONL file of them with --train-file\n")
+    other_db = train_cli(str(books), *FAST, "--train-file", str(small_train_file), "--max-steps", "1")
+    assert other_db.stderr.strip().endswith("(none of its lines has db_id 'books')")
+
+    proc = train_cli(str(books), *FAST, "--train-file", str(train_file), "--max-steps", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert read_adapter(hub / "books").db_id == "books"
+    assert Pipeline(load_config(model__name=TEST_MODEL)).adapter_for("books").path == hub / "books"
+
+
 def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_module, tmp_path, monkeypatch,
                                                                      bundled_data_dir) -> None:
     from finsql.adapters import record_dev_ex

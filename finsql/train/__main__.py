@@ -2,6 +2,7 @@
 
     python -m finsql.train fund                        # adapters/fund, settings from configs/train.toml
     python -m finsql.train fund stock --max-steps 150  # several modules, same settings (a hub)
+    python -m finsql.train my/books.sqlite --train-file pairs.jsonl   # your own database: adapters/books
     python -m finsql.train fund --config my.toml --rank 16 --out /tmp/fund-r16
     python -m finsql.train augment fund                # what augmentation generates and keeps, no training
     python -m finsql.train fuse bank --from fund stock macro   # LoraHub module for a small database
@@ -23,7 +24,7 @@ from tabulate import tabulate
 
 from finsql.adapters import answer_prompt, base_model_hash, set_answer_prompt, write_meta
 from finsql.config import ModelConfig, PipelineConfig
-from finsql.db import Database
+from finsql.db import Database, resolve_database
 from finsql.errors import FinSQLError, first_line
 from finsql.models import COMPUTE_DTYPES
 from finsql.paths import REPO_ROOT, adapters_dir, check_output_folder
@@ -62,7 +63,7 @@ def model_writer(config: TrainConfig) -> WriteFn:
 
 def augment(db: str, config: TrainConfig, train_file: Path | None) -> tuple[list[TrainPair], Augmenter, Path]:
     database = Database(db)  # an unknown database is named before its train file is looked for
-    path, items = read_train_items(db, train_file)
+    path, items = read_train_items(database.name, train_file)
     writer = model_writer(config) if config.augment.cot or config.augment.model_paraphrase else None
     augmenter = Augmenter(database, load_schema(database), config.augment, writer, seed=config.optim.seed)
     pairs = augmenter.run(items)
@@ -86,9 +87,15 @@ def check_model_and_device(config: TrainConfig) -> None:
     config.lora.layer_indices(n_layers)
 
 
+def module_name(db: str) -> str:
+    """The name ``db``'s module and train pairs go by: a bundled name as given, a SQLite file's stem
+    (``my/books.sqlite`` -> ``books``), which is the db_id its questions carry and ``--adapter auto`` looks for."""
+    return resolve_database(db).stem
+
+
 def data_settings(db: str, config: TrainConfig) -> dict:
     """What decides the built training data: prepared data must have been made with the same."""
-    return {"db_id": db, "base_model": config.base_model, "prompt": asdict(config.prompt),
+    return {"db_id": module_name(db), "base_model": config.base_model, "prompt": asdict(config.prompt),
             "retrieval": asdict(config.retrieval), "max_seq_tokens": config.optim.max_seq_tokens,
             "augment": asdict(config.augment), "seed": config.optim.seed}
 
@@ -122,7 +129,7 @@ def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, 
         data, about = build_training_data(db, config, train_file, quiet)
     result = train_module(data, config, out, show_progress=not quiet)
     meta = {
-        "db_id": db, "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
+        "db_id": module_name(db), "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
         "prompt": asdict(config.prompt), "retrieval": asdict(config.retrieval),
         "answer_prompt": asdict(answer_prompt(config.prompt, config.answer.examples, config.answer.max_tokens)),
         "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval", "answer")},
@@ -146,7 +153,8 @@ def _shown(path: Path) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m finsql.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("databases", nargs="+", metavar="DB", help="bundled database names, one module each")
+    parser.add_argument("databases", nargs="+", metavar="DB",
+                        help="bundled database names or SQLite files, one module each")
     parser.add_argument("--config", type=Path, help=f"TOML settings (default {_shown(DEFAULT_CONFIG)})")
     parser.add_argument("--out", type=Path, help="output folder (one database only; default adapters/<db>)")
     parser.add_argument("--train-file", type=Path, help="JSONL train pairs (default data/questions/<db>_train.jsonl)")
@@ -252,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{db}: {len(data.examples)} examples, {tokens} tokens -> {args.prepare_only}")
             return 0
         for db in args.databases:
-            out = args.out or adapters_dir() / db
+            out = args.out or adapters_dir() / module_name(db)
             meta = train_one(db, config, out, args.train_file, args.quiet, args.prepared)
             r = meta["result"]
             print(f"{db}: {r['steps']} steps, final loss {r['final_loss']}, {r['tokens_per_s']} tokens/s, "

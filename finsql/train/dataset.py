@@ -26,7 +26,11 @@ ANSWER_END = ";\n```"  # the generator stops at ";" or the fence (generate.STOP_
 
 def read_train_items(db: str, path: Path | None) -> tuple[Path, list[QuestionItem]]:
     """The database's train pairs; malformed lines or pairs of another database are refused by line."""
-    path = path or train_set_path(db)
+    if path is None:
+        path = train_set_path(db)
+        if not path.is_file():
+            raise FinSQLError(f"no train pairs for database {db!r} at {path}; give a JSONL file of them with "
+                              "--train-file")
     loaded = load_questions(path, "jsonl")
     if loaded.problems:
         first = loaded.problems[0]
@@ -34,7 +38,7 @@ def read_train_items(db: str, path: Path | None) -> tuple[Path, list[QuestionIte
         raise FinSQLError(f"{first.where}: {first.reason}{more}; fix the training file")
     items = [i for i in loaded.items if i.db_id == db]
     if not items:
-        raise FinSQLError(f"{path} has no training pairs for database {db!r}")
+        raise FinSQLError(f"{path} has no training pairs for database {db!r} (none of its lines has db_id {db!r})")
     return path, items
 
 
