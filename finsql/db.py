@@ -136,6 +136,12 @@ def resolve_database(name_or_path: str | Path) -> Path:
                       "or the path of a SQLite file")
 
 
+def database_name(name_or_path: str | Path) -> str:
+    """What a database is called: a bundled name as given, a SQLite file's stem (``my/books.sqlite`` ->
+    ``books``). Its questions' db_id and its LoRA module's folder (``adapters/books``) go by this name."""
+    return resolve_database(name_or_path).stem
+
+
 def _require_sqlite_file(path: Path) -> None:
     """Refuse a file that is not SQLite (an empty file is an empty database) before anything reads it."""
     try:

@@ -661,6 +661,27 @@ def test_fuse_builds_a_loadable_module_for_a_small_database(trained_module, tmp_
     assert torch.allclose(fused[key].float(), expected.float(), atol=1e-3)
 
 
+def test_fuse_builds_a_module_for_a_sqlite_file_of_ones_own(trained_module, tmp_path, bundled_data_dir,
+                                                            monkeypatch) -> None:
+    from finsql.adapters import read_adapter
+
+    books = tmp_path / "books.sqlite"
+    shutil.copyfile(bundled_data_dir / "bank.sqlite", books)
+    lines = train_set_path("bank").read_text(encoding="utf-8").splitlines()[:3]
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(json.dumps({**json.loads(x), "db_id": "books"}) + "\n" for x in lines), encoding="utf-8")
+    monkeypatch.setenv("FINSQL_ADAPTERS_DIR", str(tmp_path / "hub"))
+    fuse = ["fuse", str(books), "--from", str(trained_module), str(trained_module), "--examples", "1", "--budget", "2"]
+
+    no_pairs = train_cli(*fuse)
+    assert no_pairs.returncode == 2 and no_pairs.stderr.startswith("error: no train pairs for database 'books' at ")
+    proc = train_cli(*fuse, "--train-file", str(pairs))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""  # no library warnings either
+    info = read_adapter(tmp_path / "hub" / "books")
+    assert info.db_id == "books" and info.meta["data"]["train_file"] == "1 pair of pairs.jsonl"
+
+
 def test_fuse_refuses_modules_of_different_rank(trained_module, tmp_path) -> None:
     other = tmp_path / "stock"
     shutil.copytree(trained_module, other)

@@ -24,7 +24,7 @@ from tabulate import tabulate
 
 from finsql.adapters import answer_prompt, base_model_hash, set_answer_prompt, write_meta
 from finsql.config import ModelConfig, PipelineConfig
-from finsql.db import Database, resolve_database
+from finsql.db import Database, database_name
 from finsql.errors import FinSQLError, first_line
 from finsql.models import COMPUTE_DTYPES
 from finsql.paths import REPO_ROOT, adapters_dir, check_output_folder
@@ -87,15 +87,9 @@ def check_model_and_device(config: TrainConfig) -> None:
     config.lora.layer_indices(n_layers)
 
 
-def module_name(db: str) -> str:
-    """The name ``db``'s module and train pairs go by: a bundled name as given, a SQLite file's stem
-    (``my/books.sqlite`` -> ``books``), which is the db_id its questions carry and ``--adapter auto`` looks for."""
-    return resolve_database(db).stem
-
-
 def data_settings(db: str, config: TrainConfig) -> dict:
     """What decides the built training data: prepared data must have been made with the same."""
-    return {"db_id": module_name(db), "base_model": config.base_model, "prompt": asdict(config.prompt),
+    return {"db_id": database_name(db), "base_model": config.base_model, "prompt": asdict(config.prompt),
             "retrieval": asdict(config.retrieval), "max_seq_tokens": config.optim.max_seq_tokens,
             "augment": asdict(config.augment), "seed": config.optim.seed}
 
@@ -129,7 +123,7 @@ def train_one(db: str, config: TrainConfig, out: Path, train_file: Path | None, 
         data, about = build_training_data(db, config, train_file, quiet)
     result = train_module(data, config, out, show_progress=not quiet)
     meta = {
-        "db_id": module_name(db), "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
+        "db_id": database_name(db), "base_model": config.base_model, "base_sha256": base_model_hash(config.base_model),
         "prompt": asdict(config.prompt), "retrieval": asdict(config.retrieval),
         "answer_prompt": asdict(answer_prompt(config.prompt, config.answer.examples, config.answer.max_tokens)),
         "train": {k: v for k, v in asdict(config).items() if k not in ("prompt", "retrieval", "answer")},
@@ -260,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{db}: {len(data.examples)} examples, {tokens} tokens -> {args.prepare_only}")
             return 0
         for db in args.databases:
-            out = args.out or adapters_dir() / module_name(db)
+            out = args.out or adapters_dir() / database_name(db)
             meta = train_one(db, config, out, args.train_file, args.quiet, args.prepared)
             r = meta["result"]
             print(f"{db}: {r['steps']} steps, final loss {r['final_loss']}, {r['tokens_per_s']} tokens/s, "

@@ -1,6 +1,7 @@
 """LoraHub fusion: a module for a database with only a few examples, composed from trained ones.
 
     python -m finsql.train fuse bank --from fund stock macro --examples 5 --budget 20
+    python -m finsql.train fuse my/books.sqlite --from fund macro --train-file pairs.jsonl   # adapters/books
 
 Weights w_i are searched without gradients (nevergrad's NGOpt) to minimise the answer-only loss
 on a few of the target database's train pairs plus an L1 penalty, composing every LoRA matrix as
@@ -13,10 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import warnings
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from finsql.adapters import AdapterInfo, base_model_hash, read_adapter, write_meta
+from finsql.db import database_name
 from finsql.errors import FinSQLError
 from finsql.paths import adapters_dir, check_output_folder
 
@@ -66,7 +69,7 @@ def compose(states: list[dict], weights: list[float]) -> dict:
 
 
 def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, out: Path,
-         show_progress: bool = True) -> FusionResult:
+         show_progress: bool = True, train_file: Path | None = None) -> FusionResult:
     import nevergrad as ng
     import torch
     from peft import PeftModel, set_peft_model_state_dict
@@ -82,7 +85,8 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     check_compatible(modules)
     check_output_folder(out, "the fused module's output folder")  # before minutes of search
     first = modules[0]
-    _, items = read_train_items(target_db, None)
+    name = database_name(target_db)
+    train_path, items = read_train_items(name, train_file)
     chosen = random.Random(settings.seed).sample(items, min(settings.examples, len(items)))
     pairs = [TrainPair(i.question, i.sql, i.sql, "original", i.id) for i in chosen]
     # The trained modules' brief prompt (no few-shot examples) is not the fused module's: it never saw this
@@ -112,26 +116,31 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     parametrization = ng.p.Array(init=[1.0 / n] * n, lower=-1.5, upper=1.5)
     parametrization.random_state.seed(settings.seed)
     optimizer = ng.optimizers.NGOpt(parametrization=parametrization, budget=settings.budget)
-    for i in range(settings.budget):
-        candidate = optimizer.ask()
-        value = objective(candidate.value)
-        optimizer.tell(candidate, value)
-        if show_progress:
-            print(f"fuse {i + 1}/{settings.budget}: weights {[round(float(w), 3) for w in candidate.value]} "
-                  f"objective {value:.4f}", flush=True)
+    with warnings.catch_warnings():
+        # On a small budget the COBYLA stage NGOpt may pick warns that it wants more evaluations and raises
+        # its own floor; the search still takes exactly the budget asked for.
+        warnings.filterwarnings("ignore", message="COBYLA", category=UserWarning)
+        for i in range(settings.budget):
+            candidate = optimizer.ask()
+            value = objective(candidate.value)
+            optimizer.tell(candidate, value)
+            if show_progress:
+                print(f"fuse {i + 1}/{settings.budget}: weights {[round(float(w), 3) for w in candidate.value]} "
+                      f"objective {value:.4f}", flush=True)
     best = [float(w) for w in optimizer.provide_recommendation().value]
     loss = loss_of(best)
     base_loss = loss_of([0.0] * n)
     set_peft_model_state_dict(model, compose(states, best), adapter_name="fused")
     out.mkdir(parents=True, exist_ok=True)
-    model.save_pretrained(str(out), selected_adapters=["fused"])
+    # The embeddings are not trained, and "auto" would look the base up by its registry name (a warning).
+    model.save_pretrained(str(out), selected_adapters=["fused"], save_embedding_layers=False)
     _flatten_adapter_folder(out)
     result = FusionResult({m.db_id: round(w, 4) for m, w in zip(modules, best, strict=True)}, round(loss, 4),
                           round(base_loss, 4), settings.budget)
     write_meta(out, {
-        "db_id": target_db, "base_model": first.base_model, "base_sha256": base_model_hash(first.base_model),
+        "db_id": name, "base_model": first.base_model, "base_sha256": base_model_hash(first.base_model),
         "prompt": asdict(defaults.prompt), "retrieval": asdict(defaults.retrieval), "train": first.meta["train"],
-        "data": {"train_file": f"{len(chosen)} pairs of the {target_db} train set", "examples": len(chosen),
+        "data": {"train_file": f"{len(chosen)} pair{'s' * (len(chosen) != 1)} of {train_path.name}", "examples": len(chosen),
                  "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long},
         "augment": [], "fusion": {"sources": [m.path.name for m in modules], "weights": result.weights,
                                   "loss": result.loss, "base_loss": result.base_loss,
@@ -152,20 +161,24 @@ def _flatten_adapter_folder(out: Path) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m finsql.train fuse", description=__doc__.split("\n\n")[0])
-    parser.add_argument("target", help="database the fused module is for")
+    parser.add_argument("target", help="database the fused module is for: a bundled name or a SQLite file")
     parser.add_argument("--from", dest="sources", nargs="+", required=True, metavar="DB_OR_FOLDER",
                         help="trained modules: database names (adapters/<db>) or module folders")
     parser.add_argument("--examples", type=int, default=FusionSettings.examples)
     parser.add_argument("--budget", type=int, default=FusionSettings.budget)
     parser.add_argument("--l1", type=float, default=FusionSettings.l1)
     parser.add_argument("--seed", type=int, default=FusionSettings.seed)
+    parser.add_argument("--train-file", type=Path,
+                        help="JSONL pairs of the target to weigh the modules on "
+                             "(default data/questions/<db>_train.jsonl)")
     parser.add_argument("--out", type=Path, help="output folder (default adapters/<target>)")
     args = parser.parse_args(argv)
     from finsql.models import quiet_libraries
 
     quiet_libraries()
     modules = [read_adapter(Path(s) if "/" in s else adapters_dir() / s) for s in args.sources]
-    out = args.out or adapters_dir() / args.target
-    result = fuse(args.target, modules, FusionSettings(args.examples, args.budget, args.l1, args.seed), out)
+    out = args.out or adapters_dir() / database_name(args.target)
+    result = fuse(args.target, modules, FusionSettings(args.examples, args.budget, args.l1, args.seed), out,
+                  train_file=args.train_file)
     print(f"{args.target}: weights {result.weights}, loss {result.loss} (base alone {result.base_loss}) -> {out}")
     return 0
