@@ -140,7 +140,8 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     write_meta(out, {
         "db_id": name, "base_model": first.base_model, "base_sha256": base_model_hash(first.base_model),
         "prompt": asdict(defaults.prompt), "retrieval": asdict(defaults.retrieval), "train": first.meta["train"],
-        "data": {"train_file": f"{len(chosen)} pair{'s' * (len(chosen) != 1)} of {train_path.name}", "examples": len(chosen),
+        "data": {"train_file": f"{len(chosen)} pair{'s' * (len(chosen) != 1)} of {train_path.name}",
+                 "examples": len(chosen),
                  "fingerprint": data.fingerprint, "skipped_too_long": data.skipped_too_long},
         "augment": [], "fusion": {"sources": [m.path.name for m in modules], "weights": result.weights,
                                   "loss": result.loss, "base_loss": result.base_loss,
