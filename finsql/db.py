@@ -138,8 +138,11 @@ def resolve_database(name_or_path: str | Path) -> Path:
 
 def database_name(name_or_path: str | Path) -> str:
     """What a database is called: a bundled name as given, a SQLite file's stem (``my/books.sqlite`` ->
-    ``books``). Its questions' db_id and its LoRA module's folder (``adapters/books``) go by this name."""
-    return resolve_database(name_or_path).stem
+    ``books``). Its questions' db_id and its LoRA module's folder (``adapters/books``) go by this name.
+
+    Reads nothing: training on prepared data runs where the databases may not be built.
+    """
+    return str(name_or_path) if str(name_or_path) in DATABASES else Path(name_or_path).stem
 
 
 def _require_sqlite_file(path: Path) -> None:

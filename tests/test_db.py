@@ -8,7 +8,7 @@ import pytest
 from conftest import file_sha256
 from sqlalchemy import text
 
-from finsql.db import MAX_RESULT_BYTES, MAX_VALUE_BYTES, Database, UnsafeSQLError, check_read_only
+from finsql.db import MAX_RESULT_BYTES, MAX_VALUE_BYTES, Database, UnsafeSQLError, check_read_only, database_name
 from finsql.errors import FinSQLError
 
 REFUSED = [
@@ -167,3 +167,10 @@ def test_a_file_that_is_not_sqlite_is_refused_when_opened(tmp_path) -> None:
     empty.touch()
     assert Database(empty).execute("SELECT 1").rows == [(1,)]
 
+
+
+def test_a_database_is_named_without_being_read(tmp_path, monkeypatch) -> None:
+    # Training on prepared data runs where the bundled databases may not be built.
+    monkeypatch.setenv("FINSQL_DATA_DIR", str(tmp_path / "empty"))
+    assert database_name("fund") == "fund"
+    assert database_name(tmp_path / "books.sqlite") == "books" and database_name("rel/ledger.db") == "ledger"
