@@ -22,7 +22,7 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # render.py beside thi
 from render import show_answer  # noqa: E402
 
 from finsql import FinSQLError, Pipeline  # noqa: E402
-from finsql.data import DATABASES  # noqa: E402
+from finsql.bundled import DATABASES  # noqa: E402
 from finsql.pipeline import MAX_QUESTION_CHARS  # noqa: E402
 from finsql.prompt.builder import Turn  # noqa: E402
 

@@ -26,8 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from finsql.bundled import DATABASES
 from finsql.config import RetrievalConfig
-from finsql.data import DATABASES
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import run_command

@@ -40,12 +40,12 @@ from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
 from finsql.db import Database, resolve_database
 from finsql.errors import FinSQLError, run_command
-from finsql.eval.match import is_ordered, results_match
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries, resolve_checkpoint
 from finsql.paths import data_dir
 from finsql.pipeline import Pipeline
 from finsql.prompt.examples import train_set_path
+from finsql.results import is_ordered, results_match
 
 
 def dev_ex(databases: list[str], per_db: int | None, seed: int, write_cards: bool, base_config: PipelineConfig,

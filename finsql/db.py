@@ -19,7 +19,6 @@ import itertools
 import logging
 import sqlite3
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,9 +27,10 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import CursorResult, Engine
 from sqlglot import exp
 
-from finsql.data import DATABASES
+from finsql.bundled import DATABASES
 from finsql.errors import FinSQLError, first_line
 from finsql.paths import data_dir
+from finsql.results import ExecResult
 
 DEFAULT_TIMEOUT_S = 10.0
 DEFAULT_MAX_ROWS = 1000
@@ -98,22 +98,6 @@ def check_read_only(sql: str, dialect: str = "sqlite") -> exp.Expression:
         if name in _FORBIDDEN_FUNCTIONS:
             raise UnsafeSQLError(f"refused: the function {name}() is not allowed")
     return root
-
-
-@dataclass
-class ExecResult:
-    """What running one query gave: rows, or an error, never both."""
-
-    columns: list[str] = field(default_factory=list)
-    rows: list[tuple] = field(default_factory=list)
-    error: str | None = None
-    timed_out: bool = False
-    elapsed_s: float = 0.0
-    truncated: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 def resolve_database(name_or_path: str | Path) -> Path:

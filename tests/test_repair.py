@@ -100,7 +100,7 @@ MODEL_WRITTEN = [
 @pytest.mark.parametrize(("name", "written", "refusal", "rule", "gold_sql"), MODEL_WRITTEN)
 def test_a_model_written_query_is_mended_to_the_gold_result(bundled_data_dir, name: str, written: str, refusal: str,
                                                              rule: str, gold_sql: str) -> None:
-    from finsql.eval.match import results_match
+    from finsql.results import results_match
 
     db = Database(name)
     gold = db.execute(gold_sql)
@@ -112,8 +112,8 @@ def test_a_model_written_query_is_mended_to_the_gold_result(bundled_data_dir, na
 
 def test_no_rule_changes_what_a_gold_query_returns(bundled_data_dir) -> None:
     """Every train and dev query of the bundled sets is right: a rule that rewrites one must keep its result."""
-    from finsql.data import DATABASES
-    from finsql.eval.match import is_ordered, results_match
+    from finsql.bundled import DATABASES
+    from finsql.results import is_ordered, results_match
 
     rewritten = 0
     for name in DATABASES:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from finsql.db import Database, ExecResult
-from finsql.eval.match import is_ordered, result_key
+from finsql.db import Database
+from finsql.results import ExecResult, is_ordered, result_key
 
 
 @dataclass

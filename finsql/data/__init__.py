@@ -5,4 +5,6 @@ that creates its tables (with primary and foreign keys declared in the DDL) and 
 ``python -m finsql.data build`` runs them all; see ``finsql/data/__main__.py``.
 """
 
-DATABASES: tuple[str, ...] = ("fund", "stock", "macro", "bank")
+from finsql.bundled import DATABASES
+
+__all__ = ["DATABASES"]

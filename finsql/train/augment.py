@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from finsql.calibrate.extract import extract_sql
 from finsql.datasets import QuestionItem
-from finsql.db import Database, ExecResult
-from finsql.eval.match import is_ordered, results_match
+from finsql.db import Database
+from finsql.results import ExecResult, is_ordered, results_match
 from finsql.schema import Schema
 from finsql.sqlinfo import sql_skeleton
 from finsql.train.config import AugmentSettings

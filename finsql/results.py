@@ -1,16 +1,35 @@
-"""Execution match: do two query results hold the same rows?"""
+"""What running one query gives, and when two such results hold the same rows.
+
+The vote groups candidates by it and evaluation scores predictions by it, so both judge "the same
+result" alike.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable
+from dataclasses import dataclass, field
 
 import sqlglot
 from sqlglot import exp
 
-from finsql.db import ExecResult
-
 FLOAT_DECIMALS = 6
+
+
+@dataclass
+class ExecResult:
+    """What running one query gave: rows, or an error, never both."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[tuple] = field(default_factory=list)
+    error: str | None = None
+    timed_out: bool = False
+    elapsed_s: float = 0.0
+    truncated: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
 
 
 def _cell(value: object) -> object:
