@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from finsql import Answer
+from finsql.pipeline import GenerationInfo
 
 LOW_CONFIDENCE = 0.5
 MAX_BARS = 40
@@ -155,11 +155,11 @@ def _result_size(result) -> str:
     return f"{len(result.rows)} row{'s' * (len(result.rows) != 1)}" + (" (truncated)" if result.truncated else "")
 
 
-def model_line(generate_detail: dict) -> str:
+def model_line(generation: GenerationInfo) -> str:
     """Which model wrote the SQL: the database's LoRA module, or the base model and why."""
-    if adapter := generate_detail.get("adapter"):
-        return f"LoRA module `{Path(adapter).name}` for this database"
-    if left_out := generate_detail.get("adapter_left_out"):
+    if generation.adapter is not None:
+        return f"LoRA module `{generation.adapter.name}` for this database"
+    if left_out := generation.adapter_left_out:
         return f"the base model; its LoRA module is left out because {left_out}"
     return "the base model (no LoRA module for this database)"
 
@@ -170,15 +170,13 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
                     + (" — low, treat it with care." if (answer.confidence or 0) < LOW_CONFIDENCE else "."))
     else:
         st.markdown(f"**Agreement:** none — all {n} candidates failed, so there is no answer to trust.")
-    retrieve = answer.stage("retrieve")
-    if retrieve is not None:
-        d = retrieve.detail
-        lines = [f"- **{t}**: {', '.join(d['columns'].get(t, [])) or 'all columns'}" for t in d["tables"]]
-        if d.get("join_tables"):
-            lines.append(f"- joined through: {', '.join(d['join_tables'])}")
-        lines += [f"- value matched: `{v['table']}.{v['column']} = '{v['value']}'`" for v in d.get("values", [])]
+    if (r := answer.retrieval) is not None:
+        lines = [f"- **{t}**: {', '.join(r.columns.get(t, [])) or 'all columns'}" for t in r.tables]
+        if r.join_tables:
+            lines.append(f"- joined through: {', '.join(r.join_tables)}")
+        lines += [f"- value matched: `{v.table}.{v.column} = '{v.value}'`" for v in r.values]
         st.markdown("**Schema the model saw** (retrieved for this question):\n" + "\n".join(lines))
-    winner = answer.stage("vote").detail.get("winner") if answer.stage("vote") else None
+    winner = answer.winner.index if answer.winner else None
     rows = [{"#": c.index, "chosen": "✓" if c.index == winner else "", "kind": "sampled" if c.sampled else "greedy",
              "result": _result_size(c.result), "group": c.group, "votes": c.votes,
              "repairs": ", ".join(c.repairs) or "—", "SQL": " ".join(c.sql.split()) or "(no SQL)"}
@@ -189,13 +187,11 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
             "SQL": st.column_config.TextColumn(width="large"), "result": st.column_config.TextColumn(width="medium")})
     repairs = next((c.repairs for c in answer.candidates if c.index == winner), [])
     st.markdown(f"**Repairs made to the chosen SQL:** {', '.join(repairs) if repairs else 'none'}")
-    prompt = answer.stage("prompt")
-    if prompt is not None and "full_schema_tokens" in prompt.detail:
-        st.markdown(f"**Prompt:** {prompt.detail['prompt_tokens']:,} tokens "
-                    f"(the whole schema would take {prompt.detail['full_schema_tokens']:,})")
-    generate = answer.stage("generate")
-    if generate is not None:
-        st.markdown(f"**Model:** {model_line(generate.detail)}")
+    if (prompt := answer.prompt) is not None and prompt.full_schema_tokens is not None:
+        st.markdown(f"**Prompt:** {prompt.n_tokens:,} tokens "
+                    f"(the whole schema would take {prompt.full_schema_tokens:,})")
+    if answer.generation is not None:
+        st.markdown(f"**Model:** {model_line(answer.generation)}")
     total = sum(s.elapsed_s for s in answer.trace)
     st.caption("Stage timings: " + " · ".join(f"{s.name} {s.elapsed_s:.2f} s" for s in answer.trace)
                + f" · total {total:.1f} s")

@@ -26,15 +26,15 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from finsql import Pipeline
+from finsql.bundled import DATABASES
 from finsql.calibrate.extract import extract_sql
-from finsql.data import DATABASES
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import run_command
-from finsql.eval.match import is_ordered, results_match
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
+from finsql.results import is_ordered, results_match
 
 
 def question_record(name: str, item, answer, db: Database) -> dict:
@@ -48,7 +48,7 @@ def question_record(name: str, item, answer, db: Database) -> dict:
                                sampled=c.sampled, group=c.group, error=c.result.error, rows=len(c.result.rows),
                                correct=results_match(gold, db.execute(c.sql), ordered),
                                raw_error=raw.error, raw_correct=results_match(gold, raw, ordered)))
-    return dict(db=name, id=item.id, winner=answer.stage("vote").detail["winner"], candidates=candidates,
+    return dict(db=name, id=item.id, winner=answer.winner.index, candidates=candidates,
                 stages={stage.name: stage.elapsed_s for stage in answer.trace})
 
 

@@ -4,6 +4,7 @@
     name = "qwen2.5-coder-0.5b"
     quantization = "none"      # or "4bit"
     adapter = "auto"           # the database's LoRA module from adapters/ (if any), "none", or a folder
+    backend = "hf"             # or "scripted": candidates read from the JSON file `script` (tests, demos)
 
     [retrieval]
     enabled = true             # false: the whole schema goes into the prompt
@@ -52,12 +53,17 @@ class ModelConfig:
     device: str = "auto"
     adapter: str = field(default="auto", metadata={"help": "LoRA module: auto (the database's own from "
                                                            "adapters/, if any), none, or a module folder"})
+    backend: Literal["hf", "scripted"] = field(default="hf", metadata={
+        "help": "hf: the model writes the SQL; scripted: candidates read from `script` (tests, demos)"})
+    script: str = field(default="", metadata={"help": "JSON file of candidates per question (backend scripted)"})
 
     def __post_init__(self) -> None:
         if self.quantization not in ("4bit", "none"):
             raise FinSQLError(f"model.quantization must be '4bit' or 'none', not {self.quantization!r}")
         if not self.adapter:
             raise FinSQLError("model.adapter must be 'auto', 'none' or a module folder")
+        if self.backend == "scripted" and not self.script:
+            raise FinSQLError('model.backend "scripted" needs model.script, a JSON file of candidates per question')
 
 
 @dataclass(frozen=True)

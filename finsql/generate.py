@@ -7,12 +7,15 @@ OpenAI-compatible server, say) can be added without touching it.
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from finsql.errors import FinSQLError
 from finsql.models import LoadedModel
+from finsql.paths import read_text_file
 
 STOP_STRINGS = ("```", ";")
 GREEDY = dict(do_sample=False, temperature=None, top_p=None, top_k=None)
@@ -183,3 +186,54 @@ class _FirstRowGreedy:
         greedy = torch.full_like(scores[:1], float("-inf"))
         greedy[0, scores[0].argmax()] = 0.0
         return torch.cat([greedy, scores[1:]])
+
+
+class ScriptedGenerator:
+    """Candidates written in advance, per question: flows tested (and shown) without a model's whims.
+
+    ``script`` maps a question to its candidates, greedy first: each a SQL text, or a (text,
+    mean log-probability) pair. The question asked is the script's question that appears last in the
+    prompt (earlier turns of a conversation come before it). A call for ``n`` candidates gets the first
+    ``n`` listed; a question the script does not hold gets its ``"*"`` entry, if any. Every prompt and
+    module choice is kept in ``prompts`` and ``adapters`` so a test can see what was sent.
+
+    Chosen in the settings with ``[model] backend = "scripted"`` and ``script = "candidates.json"``
+    (a JSON object of the same shape); prompts are still built with the named model's tokenizer.
+    """
+
+    def __init__(self, tokenizer, script: dict[str, Sequence[str | tuple[str, float]]]) -> None:
+        self.tokenizer = tokenizer
+        self.script = {question: [_scripted(c) for c in candidates] for question, candidates in script.items()}
+        self.adapter: str | None = None
+        self.adapters: list[str | None] = []
+        self.prompts: list[str] = []
+
+    @classmethod
+    def from_file(cls, path: Path, tokenizer) -> ScriptedGenerator:
+        try:
+            script = json.loads(read_text_file(path, "script file"))
+        except json.JSONDecodeError as err:
+            raise FinSQLError(f"script file {path} is not valid JSON ({err}); see ScriptedGenerator") from None
+        if not isinstance(script, dict) or not all(isinstance(v, list) for v in script.values()):
+            raise FinSQLError(f"script file {path} must map each question to a list of candidate SQL texts")
+        return cls(tokenizer, script)
+
+    def use_adapter(self, name: str | None, path: Path | None = None) -> None:
+        self.adapter = name
+
+    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
+        self.prompts.append(prompt)
+        self.adapters.append(self.adapter)
+        asked = max((q for q in self.script if q != "*" and q in prompt), key=lambda q: (prompt.rfind(q), len(q)),
+                    default="*")
+        if asked not in self.script:
+            raise FinSQLError("the script holds no candidates for this prompt's question and no \"*\" entry")
+        return [Generation(text, logprob, len(self.tokenizer(text, add_special_tokens=False)["input_ids"]),
+                           sampled=i > 0) for i, (text, logprob) in enumerate(self.script[asked][:n])]
+
+
+def _scripted(candidate: str | Sequence) -> tuple[str, float]:
+    if isinstance(candidate, str):
+        return candidate, 0.0
+    text, logprob = candidate
+    return str(text), float(logprob)

@@ -13,26 +13,26 @@ result wins).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from finsql.adapters import AdapterInfo, find_adapter, read_adapter
 from finsql.calibrate.extract import extract_sql
 from finsql.calibrate.repair import RepairContext, repair
-from finsql.calibrate.vote import Candidate, vote
+from finsql.calibrate.vote import Candidate, VoteOutcome, vote
 from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
-from finsql.generate import Generation, Generator, HFGenerator
+from finsql.generate import Generation, Generator, HFGenerator, ScriptedGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
 from finsql.prompt.prior import UsagePrior
-from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex, missed_items, with_items
+from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
 from finsql.schema import Schema, load_schema
 
 MAX_HISTORY_TURNS = 3
@@ -43,13 +43,35 @@ MAX_QUESTION_CHARS = 2000
 
 @dataclass
 class StageTrace:
+    """How long a stage took and a line saying what it did: for display, never read back by code."""
+
     name: str
-    elapsed_s: float
-    detail: dict[str, Any] = field(default_factory=dict)
+    elapsed_s: float = 0.0
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class PromptInfo:
+    text: str
+    n_tokens: int
+    budget: int
+    examples_used: int
+    full_schema_tokens: int | None = None  # the same prompt with the whole schema (None: no retrieval)
+
+
+@dataclass(frozen=True)
+class GenerationInfo:
+    adapter: Path | None  # the LoRA module that wrote the candidates; None: the base model
+    adapter_left_out: str | None  # why the database's own module was not used, if it was not
+    candidates: int
+    new_tokens: int
+    batch: int = 1  # questions decoded together (ask_many)
 
 
 @dataclass
 class Answer:
+    """The answer to one question, with what each stage produced on the way to it."""
+
     question: str
     db_id: str
     sql: str = ""
@@ -59,11 +81,20 @@ class Answer:
     truncated: bool = False
     confidence: float | None = None  # share of candidates that agree with the answer's result
     candidates: list[Candidate] = field(default_factory=list)
+    retrieval: Retrieval | None = None  # the schema items the prompt shows (None: the whole schema)
+    examples: list[Example] = field(default_factory=list)  # few-shot pairs found for the question
+    prompt: PromptInfo | None = None
+    generation: GenerationInfo | None = None
+    vote: VoteOutcome | None = None
     trace: list[StageTrace] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def winner(self) -> Candidate | None:
+        return self.vote.winner if self.vote else None
 
     def stage(self, name: str) -> StageTrace | None:
         return next((s for s in self.trace if s.name == name), None)
@@ -93,6 +124,9 @@ class Pipeline:
     def generator(self) -> Generator:
         if self._generator is None:
             m = self.config.model
+            if m.backend == "scripted":
+                self._generator = ScriptedGenerator.from_file(Path(m.script), self.tokenizer)
+                return self._generator
             self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
                                                                          device=m.device, inference_only=True)))
         return self._generator
@@ -158,52 +192,54 @@ class Pipeline:
             self._examples[schema.db_id] = ExampleIndex.for_database(schema)
         return self._examples[schema.db_id]
 
-    def prepare(self, question: str, db: str | Path, evidence: str | None = None,
-                answer: Answer | None = None, history: Sequence[Turn] = (),
-                gold_sql: str | None = None, show_gold: bool = False) -> tuple[Answer, Prompt]:
-        """The schema, retrieval, example and prompt stages: everything before the model writes SQL.
+    def prepare(self, question: str, db: str | Path, evidence: str | None = None, history: Sequence[Turn] = (),
+                answer: Answer | None = None) -> tuple[Answer, Prompt]:
+        """The schema, retrieval, example and prompt stages: everything before the model writes SQL."""
+        return self.compose_prompt(question, db, evidence, history, answer)
 
-        ``gold_sql`` is a training pair's own SQL: train pairs with it are kept out of the few-shot
-        examples, and the retrieve stage records the tables and columns of it the prompt leaves out
-        (``missed_gold``); ``show_gold`` puts those in the prompt.
+    def compose_prompt(self, question: str, db: str | Path, evidence: str | None = None,
+                       history: Sequence[Turn] = (), answer: Answer | None = None, *,
+                       adjust_retrieval: Callable[[Retrieval], Retrieval] | None = None,
+                       leave_out_sql: str | None = None) -> tuple[Answer, Prompt]:
+        """``prepare``'s stages, with two hooks for building training prompts through the same code.
+
+        ``adjust_retrieval`` sees (and may change) every retrieval the prompt is built on;
+        ``leave_out_sql`` keeps the train pair with that SQL out of the few-shot examples.
         """
         _require_question(question)
         answer = answer or Answer(question=question, db_id=str(db))
         history = tuple(history)[-MAX_HISTORY_TURNS:]
         # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
         linking_text = " ".join([t.question for t in history] + [question])
-        with _stage(answer, "schema") as detail:
+        with _stage(answer, "schema") as stage:
             database, schema = self.database(db)
             answer.db_id = database.name
-            detail.update(tables=len(schema.tables), columns=len(schema.columns))
+            stage.summary = f"{len(schema.tables)} tables, {len(schema.columns)} columns"
         # A module answers best on the prompts it was trained with, so it brings its own settings
         # (its card's answer prompt: the training schema style and retrieval, plus its own few-shot count).
         adapter = self.adapter_for(schema.db_id)
         r = replace(adapter.retrieval, enabled=True) if adapter else self.config.retrieval
         prompt_config = adapter.prompt if adapter else self.config.prompt
-        retrieval = None
 
-        def retrieve(settings: RetrieverConfig, detail: dict[str, Any]) -> Retrieval:
+        def retrieve(settings: RetrieverConfig) -> Retrieval:
             found = self.schema_index(db).retrieve(linking_text, settings, self.usage_prior(schema))
-            if gold_sql:
-                detail["missed_gold"] = missed = missed_items(found, schema, gold_sql)
-                if show_gold and missed:
-                    found = with_items(found, schema, missed)
-            detail.update(_retrieval_detail(found))
-            return found
+            return adjust_retrieval(found) if adjust_retrieval else found
 
         if r.enabled:
-            with _stage(answer, "retrieve") as detail:
-                retrieval = retrieve(r, detail)
+            with _stage(answer, "retrieve") as stage:
+                answer.retrieval = retrieve(r)
+                stage.summary = _retrieval_summary(answer.retrieval)
         examples: list[Example] = []
         if prompt_config.examples:
-            with _stage(answer, "examples") as detail:
-                examples = self.example_index(schema).search(question, prompt_config.examples, gold_sql)
-                detail.update(examples=[asdict(e) for e in examples])
-        with _stage(answer, "prompt") as detail:
+            with _stage(answer, "examples") as stage:
+                examples = self.example_index(schema).search(question, prompt_config.examples, leave_out_sql)
+                answer.examples = list(examples)
+                stage.summary = f"{len(examples)} similar train pairs"
+        with _stage(answer, "prompt") as stage:
             budget = prompt_config.max_tokens
             top_columns = r.top_columns
             while True:
+                retrieval = answer.retrieval
                 parts = PromptParts(
                     schema_ddl=schema.render(keep=retrieval.columns if retrieval else None,
                                              style=prompt_config.schema_style),
@@ -221,13 +257,13 @@ class Pipeline:
                     examples = examples[:-1]
                 elif retrieval is not None and top_columns > 1:
                     top_columns = max(1, top_columns - 2)
-                    retrieval = retrieve(replace(r, top_columns=top_columns), answer.stage("retrieve").detail)
+                    answer.retrieval = retrieve(replace(r, top_columns=top_columns))
                 else:
                     break
-            detail.update(prompt_tokens=prompt.n_tokens, budget=budget, over_budget=prompt.n_tokens > budget,
-                          examples_used=len(examples), text=prompt.text)
-            if retrieval:
-                detail.update(full_schema_tokens=self._full_schema_tokens(schema, parts))
+            answer.prompt = PromptInfo(prompt.text, prompt.n_tokens, budget, len(examples),
+                                       self._full_schema_tokens(schema, parts) if answer.retrieval else None)
+            stage.summary = (f"{prompt.n_tokens:,} tokens of {budget:,}"
+                             + (" (over budget)" if prompt.n_tokens > budget else ""))
         return answer, prompt
 
     def _full_schema_tokens(self, schema: Schema, parts: PromptParts) -> int:
@@ -254,15 +290,17 @@ class Pipeline:
         """
         _require_question(question)  # before minutes of model loading
         answer = Answer(question=question, db_id=str(db))
-        with _stage(answer, "model") as detail:
-            detail.update(loaded_now=self._generator is None)
+        with _stage(answer, "model") as stage:
+            stage.summary = "loaded now" if self._generator is None else "already loaded"
             generator = self.generator
-        answer, prompt = self.prepare(question, db, evidence, answer, history)
-        with _stage(answer, "generate") as detail:
+        answer, prompt = self.prepare(question, db, evidence, history, answer)
+        with _stage(answer, "generate") as stage:
             g = self.config.generation
-            self._choose_adapter(db, detail)
+            adapter, left_out = self._choose_adapter(db)
             generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature)
-            detail.update(candidates=len(generations), new_tokens=sum(x.n_tokens for x in generations))
+            answer.generation = GenerationInfo(adapter, left_out, len(generations),
+                                               sum(x.n_tokens for x in generations))
+            stage.summary = _generation_summary(answer.generation)
         return self._calibrate(answer, generations, db)
 
     def ask_many(self, questions: Sequence[str], db: str | Path, batch_size: int = 16) -> list[Answer]:
@@ -280,48 +318,48 @@ class Pipeline:
         answers = []
         for start in range(0, len(prepared), size):
             chunk = prepared[start:start + size]
-            detail: dict[str, Any] = {"batch": len(chunk)}
             began = time.perf_counter()
-            self._choose_adapter(db, detail)
+            adapter, left_out = self._choose_adapter(db)
             generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
                                                           self.config.generation.max_new_tokens)
             elapsed = round(time.perf_counter() - began, 4)
             for (answer, _), generation in zip(chunk, generations, strict=True):
-                answer.trace.append(StageTrace("generate", elapsed, {**detail, "candidates": 1,
-                                                                     "new_tokens": generation.n_tokens}))
+                answer.generation = GenerationInfo(adapter, left_out, 1, generation.n_tokens, batch=len(chunk))
+                answer.trace.append(StageTrace("generate", elapsed, _generation_summary(answer.generation)))
                 answers.append(self._calibrate(answer, [generation], db))
         return answers
 
-    def _choose_adapter(self, db: str | Path, detail: dict[str, Any]) -> None:
-        """Switch the generator to the database's LoRA module (or the base) and say which in ``detail``."""
+    def _choose_adapter(self, db: str | Path) -> tuple[Path | None, str | None]:
+        """Switch the generator to the database's LoRA module (or the base): (its folder, why it was left out)."""
         _, schema = self.database(db)
         adapter = self.adapter_for(schema.db_id)
         self.generator.use_adapter(adapter.name if adapter else None, adapter.path if adapter else None)
-        detail.update(adapter=str(adapter.path) if adapter else None,
-                      adapter_left_out=self._adapters_left_out.get(schema.db_id))
+        return (adapter.path if adapter else None), self._adapters_left_out.get(schema.db_id)
 
     def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path) -> Answer:
         """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins."""
         database, schema = self.database(db)
-        with _stage(answer, "extract") as detail:
-            matched = answer.stage("retrieve").detail["values"] if answer.stage("retrieve") else []
-            context = RepairContext(schema, tuple(v["value"] for v in matched))
+        with _stage(answer, "extract") as stage:
+            matched = answer.retrieval.values if answer.retrieval else []
+            context = RepairContext(schema, tuple(v.value for v in matched))
             candidates = []
             for i, generation in enumerate(generations):
                 sql = extract_sql(generation.text)
                 sql, repairs = repair(sql, context) if self.config.calibration.repair else (sql, [])
                 candidates.append(Candidate(i, generation.text, sql, repairs, round(generation.mean_logprob, 4),
                                             generation.sampled))
-            detail.update(repairs={c.index: c.repairs for c in candidates if c.repairs})
-        with _stage(answer, "vote") as detail:
+            repaired = sum(bool(c.repairs) for c in candidates)
+            stage.summary = f"{len(candidates)} candidates, {repaired} repaired"
+        with _stage(answer, "vote") as stage:
             outcome = vote(candidates, database)
             winner = outcome.winner
-            answer.sql, answer.candidates, answer.confidence = winner.sql, candidates, outcome.confidence
+            answer.sql, answer.candidates, answer.confidence, answer.vote = (
+                winner.sql, candidates, outcome.confidence, outcome)
             result = winner.result
             answer.columns, answer.rows, answer.error, answer.truncated = (
                 result.columns, result.rows, result.error, result.truncated)
-            detail.update(winner=winner.index, groups=outcome.groups, confidence=outcome.confidence,
-                          rows=len(result.rows), error=result.error, timed_out=result.timed_out)
+            stage.summary = (f"candidate {winner.index} won with {winner.votes} of {len(candidates)} votes "
+                             f"({outcome.groups} distinct results)")
         return answer
 
 
@@ -333,9 +371,15 @@ def _require_question(question: str) -> None:
                           f"{MAX_QUESTION_CHARS:,}")
 
 
-def _retrieval_detail(retrieval: Retrieval) -> dict[str, Any]:
-    return dict(tables=retrieval.tables, columns=retrieval.columns, join_tables=retrieval.join_tables,
-                values=[asdict(v) for v in retrieval.values], table_scores=retrieval.table_scores)
+def _retrieval_summary(retrieval: Retrieval) -> str:
+    columns = sum(len(c) for c in retrieval.columns.values())
+    return f"{len(retrieval.columns)} tables, {columns} columns, {len(retrieval.values)} values"
+
+
+def _generation_summary(info: GenerationInfo) -> str:
+    model = f"module {info.adapter.name}" if info.adapter else "base model"
+    batch = f", batch of {info.batch}" if info.batch > 1 else ""
+    return f"{info.candidates} candidates, {info.new_tokens} new tokens, {model}{batch}"
 
 
 def _sql_literal(value: str) -> str:
@@ -343,10 +387,11 @@ def _sql_literal(value: str) -> str:
 
 
 @contextmanager
-def _stage(answer: Answer, name: str) -> Iterator[dict[str, Any]]:
-    detail: dict[str, Any] = {}
+def _stage(answer: Answer, name: str) -> Iterator[StageTrace]:
+    stage = StageTrace(name)
     start = time.perf_counter()
     try:
-        yield detail
+        yield stage
     finally:
-        answer.trace.append(StageTrace(name, round(time.perf_counter() - start, 4), detail))
+        stage.elapsed_s = round(time.perf_counter() - start, 4)
+        answer.trace.append(stage)

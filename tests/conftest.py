@@ -46,7 +46,7 @@ def small_db(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def bundled_data_dir() -> Path:
     """The bundled databases, built once (deterministically) if this checkout has not built them."""
-    from finsql.data import DATABASES
+    from finsql.bundled import DATABASES
     from finsql.data.__main__ import build_database
     from finsql.paths import data_dir
 
@@ -63,3 +63,25 @@ def tiny_model():
     from finsql.models import load_model
 
     return load_model(TEST_MODEL)
+
+
+@pytest.fixture(scope="session")
+def test_tokenizer():
+    """The test model's tokenizer alone: prompts are built with it, no weights loaded."""
+    from finsql.models import load_tokenizer
+
+    return load_tokenizer(TEST_MODEL)
+
+
+@pytest.fixture()
+def scripted(test_tokenizer):
+    """``scripted(script, **settings)``: a pipeline whose candidates come from ``script`` (see ScriptedGenerator)."""
+    from finsql import Pipeline
+    from finsql.config import load_config
+    from finsql.generate import ScriptedGenerator
+
+    def make(script: dict, **settings) -> Pipeline:
+        generator = ScriptedGenerator(test_tokenizer, script)
+        return Pipeline(load_config(model__name=TEST_MODEL, **settings), generator=generator)
+
+    return make

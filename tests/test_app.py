@@ -1,16 +1,12 @@
-"""The Streamlit chat (app/streamlit_app.py) driven through the real pipeline with the tiny model.
+"""The Streamlit chat (app/streamlit_app.py) driven through the real pipeline with scripted candidates.
 
-SmolLM2-135M rarely writes correct SQL; on the small quotes database below its greedy answer to
-COUNT_QUESTION runs and returns a row, to FAILING_QUESTION it writes a CREATE TABLE the guard
-refuses, and on the rates database it answers LINE_QUESTION (the browser test's) with all rows.
-The settings keep generation short and sample at a high temperature, so the sampled candidates
-disagree with the greedy one (a low-confidence answer); torch is seeded so runs repeat. The app
-runs inside this process on one torch thread: on a busy two-core machine, two threads spinning
-against other work make generation ten times slower.
+Retrieval, prompts, repair, execution and the vote are real; the SQL candidates come from a script
+(``[model] backend = "scripted"``), so what the chat shows is known in advance on any machine.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -19,20 +15,44 @@ import pytest
 from conftest import TEST_MODEL
 
 APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
-TIMEOUT = 300
+TIMEOUT = 120
 COUNT_QUESTION = "How many rows are in daily_close?"
+AGREED_QUESTION = "How many tickers are there?"
 FAILING_QUESTION = "List the closing price of each trading day."
+FOLLOW_UP = "And how many distinct tickers?"
 LINE_QUESTION = "Select Month and Rate from policy_rate ordered by Month."
-SETTINGS = """
+# Greedy first; the greedy candidate is the most likely, so it wins a vote of singletons.
+SCRIPT = {
+    COUNT_QUESTION: [["SELECT COUNT(*) FROM daily_close", -0.1],
+                     ["SELECT COUNT(*) FROM daily_close WHERE Ticker = 'AAPL'", -0.9],
+                     ["SELECT COUNT(*) FROM daily_close WHERE Volume > 50000", -0.8]],
+    AGREED_QUESTION: ["SELECT COUNT(DISTINCT Ticker) FROM daily_close",
+                      "SELECT COUNT(DISTINCT Ticker) FROM daily_close",
+                      "SELECT COUNT(*) FROM (SELECT DISTINCT Ticker FROM daily_close)"],
+    FAILING_QUESTION: ["CREATE TABLE prices (day TEXT)", "DELETE FROM daily_close",
+                       "SELECT ClosePrice FROM daily_close WHERE"],
+    FOLLOW_UP: ["SELECT COUNT(DISTINCT Ticker) FROM daily_close"] * 3,
+    LINE_QUESTION: ["SELECT Month, Rate FROM policy_rate ORDER BY Month"] * 3,
+}
+
+
+def write_settings(folder: Path) -> Path:
+    """The chat's settings for these tests: three scripted candidates, no few-shot examples."""
+    script = folder / "script.json"
+    script.write_text(json.dumps(SCRIPT), encoding="utf-8")
+    config = folder / "scripted.toml"
+    config.write_text(f"""
+[model]
+backend = "scripted"
+script = {json.dumps(str(script))}
+
 [generation]
-max_new_tokens = 24
 candidates = 3
-temperature = 2.0
 
 [prompt]
 examples = 0
-schema_style = "full"  # its sample values are what lets the tiny model write SQL that runs here
-"""
+""", encoding="utf-8")
+    return config
 
 
 def make_quotes_db(path: Path) -> Path:
@@ -54,7 +74,7 @@ def make_quotes_db(path: Path) -> Path:
 
 
 def make_rates_db(path: Path) -> Path:
-    """A monthly policy-rate series; the tiny model answers LINE_QUESTION on it with all 13 rows."""
+    """A monthly policy-rate series of 13 months (LINE_QUESTION draws it as a line)."""
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE policy_rate (Month TEXT, Rate REAL)")
     rates = [3.55] + [3.45] * 11 + [3.35]
@@ -65,35 +85,21 @@ def make_rates_db(path: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", autouse=True)
-def one_torch_thread():
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
 @pytest.fixture(scope="module")
 def app_files(tmp_path_factory) -> dict[str, Path]:
     """The two fixture databases offered beside the bundled ones, and the fast settings file."""
     folder = tmp_path_factory.mktemp("app")
-    rates = make_rates_db(folder / "rates.sqlite")
-    config = folder / "fast.toml"
-    config.write_text(SETTINGS, encoding="utf-8")
-    return {"quotes": make_quotes_db(folder / "quotes.sqlite"), "rates": rates, "config": config}
+    return {"quotes": make_quotes_db(folder / "quotes.sqlite"), "rates": make_rates_db(folder / "rates.sqlite"),
+            "config": write_settings(folder)}
 
 
 def start_app(app_files: dict[str, Path], mp: pytest.MonkeyPatch):
     """A fresh chat session with the quotes database selected in the sidebar."""
-    import torch
     from streamlit.testing.v1 import AppTest
 
     mp.setenv("FINSQL_MODEL", TEST_MODEL)
     mp.setenv("FINSQL_CONFIG", str(app_files["config"]))
     mp.setenv("FINSQL_DATABASES", os.pathsep.join(str(app_files[k]) for k in ("quotes", "rates")))
-    torch.manual_seed(0)
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.run(timeout=TIMEOUT)
     at.sidebar.selectbox(key="db").set_value(str(app_files["quotes"])).run(timeout=TIMEOUT)
@@ -122,35 +128,44 @@ def answered(app_files):
 
 def test_answer_shows_sql_result_table_and_csv_download(answered) -> None:
     at, answer = answered
-    assert answer.ok and answer.rows, "the tiny model's greedy SQL for this question should run"
+    assert answer.ok and answer.sql == "SELECT COUNT(*) FROM daily_close" and answer.rows == [(10,)]
     assert [c.value for c in at.code][0] == answer.sql
     assert at.code[0].language == "sql"
     table = at.dataframe[0].value
-    assert list(table.columns) == answer.columns and len(table) == len(answer.rows)
+    assert list(table.columns) == answer.columns and len(table) == 1
     download = at.get("download_button")
     assert len(download) == 1 and download[0].label == "Download CSV"
 
 
 def test_low_confidence_answer_is_flagged(answered) -> None:
     at, answer = answered
-    assert answer.confidence < 0.5  # the hot samples disagree with the greedy answer
-    k, n = round(answer.confidence * len(answer.candidates)), len(answer.candidates)
-    assert any(f"only {k} of {n} candidate queries agree" in w.value for w in at.warning)
+    assert answer.confidence == round(1 / 3, 4)  # three candidates, three different results
+    assert any("only 1 of 3 candidate queries agree" in w.value for w in at.warning)
+
+
+def test_agreeing_candidates_give_an_answer_without_a_warning(app) -> None:
+    answer = ask(app, AGREED_QUESTION)
+    assert answer.confidence == 1.0 and answer.rows == [(2,)]
+    assert not app.warning
+    assert any("3 of 3 candidates agree" in c.value for c in app.caption)
 
 
 def test_evidence_lists_candidates_retrieval_and_timings(answered) -> None:
     at, answer = answered
     expander = next(e for e in at.expander if e.label == "Why trust this answer")
     text = " ".join(m.value for m in expander.markdown) + " ".join(c.value for c in expander.caption)
-    assert "candidates agree" in text and "daily_close" in text and "Stage timings" in text
+    assert "1 of 3 candidates agree" in text and "**daily_close**" in text and "Stage timings" in text
     assert "the base model (no LoRA module for this database)" in text
     candidates = expander.dataframe[0].value
-    assert len(candidates) == len(answer.candidates) and candidates["chosen"].tolist().count("✓") == 1
+    assert candidates["chosen"].tolist() == ["✓", "", ""]
+    assert candidates["kind"].tolist() == ["greedy", "sampled", "sampled"]
+    assert candidates["result"].tolist() == ["1 row"] * 3
 
 
 def test_failed_answer_shows_the_error_and_the_sql_tried(app) -> None:
     answer = ask(app, FAILING_QUESTION)
-    assert not answer.ok
+    assert not answer.ok and answer.confidence == 0.0
+    assert any("none of the 3 candidate queries ran successfully" in e.value for e in app.error)
     assert any(answer.error in e.value for e in app.error)
     assert any(c.value == answer.sql for c in app.code)
     assert not app.get("download_button") and not app.exception
@@ -163,7 +178,7 @@ def test_the_question_box_holds_no_more_than_the_pipeline_takes(app) -> None:
     assert app.chat_input[0].proto.max_chars == MAX_QUESTION_CHARS
     # A longer paste is cut at the cap (the browser shows the count), so the pipeline's refusal of an
     # overlong question never reaches the chat; the question is asked as cut.
-    app.chat_input[0].set_value("x" * (MAX_QUESTION_CHARS + 500)).run(timeout=TIMEOUT)
+    app.chat_input[0].set_value(COUNT_QUESTION + "x" * MAX_QUESTION_CHARS).run(timeout=TIMEOUT)
     assert not app.exception, app.exception
     assert len(app.session_state.messages[-2]["content"]) == MAX_QUESTION_CHARS
     assert "answer" in app.session_state.messages[-1]
@@ -171,11 +186,16 @@ def test_the_question_box_holds_no_more_than_the_pipeline_takes(app) -> None:
 
 def test_follow_up_question_sends_the_earlier_turn(app) -> None:
     first = ask(app, COUNT_QUESTION)
-    assert first.ok
-    second = ask(app, "And how many distinct tickers?")
-    prompt = second.stage("prompt").detail["text"]
-    assert f"Q: {COUNT_QUESTION}" in prompt and " ".join(first.sql.split()) in prompt
-    assert "Follow-up question" in prompt
+    second = ask(app, FOLLOW_UP)
+    assert second.sql == "SELECT COUNT(DISTINCT Ticker) FROM daily_close"
+    assert f"Q: {COUNT_QUESTION}" in second.prompt.text and first.sql in second.prompt.text
+    assert f"Follow-up question (it may refer to the earlier ones): {FOLLOW_UP}" in second.prompt.text
+
+
+def test_a_failed_turn_is_not_sent_as_history(app) -> None:
+    ask(app, FAILING_QUESTION)
+    answer = ask(app, FOLLOW_UP)
+    assert FAILING_QUESTION not in answer.prompt.text and "Earlier in this conversation" not in answer.prompt.text
 
 
 def test_switching_database_separates_the_conversation(app, app_files) -> None:
@@ -227,9 +247,24 @@ def test_chart_is_a_bar_over_categories_and_skips_codes_and_single_rows() -> Non
 
 
 def test_model_line_names_the_module_or_why_the_base_answered() -> None:
+    from finsql.pipeline import GenerationInfo
+
     render = render_module()
-    assert render.model_line({"adapter": "/x/adapters/fund"}) == "LoRA module `fund` for this database"
-    left_out = {"adapter": None, "adapter_left_out": "the bank module got 6.8% of 44 dev questions right"}
+    with_module = GenerationInfo(Path("/x/adapters/fund"), None, candidates=5, new_tokens=90)
+    assert render.model_line(with_module) == "LoRA module `fund` for this database"
+    left_out = GenerationInfo(None, "the bank module got 6.8% of 44 dev questions right", 5, 90)
     assert render.model_line(left_out) == ("the base model; its LoRA module is left out because the bank module "
                                            "got 6.8% of 44 dev questions right")
-    assert render.model_line({"adapter": None}) == "the base model (no LoRA module for this database)"
+    assert render.model_line(GenerationInfo(None, None, 5, 90)) == "the base model (no LoRA module for this database)"
+
+
+def test_the_chat_listens_on_this_machine_unless_told_otherwise() -> None:
+    import subprocess
+    import tomllib
+
+    root = APP.parent.parent
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["address"] == "127.0.0.1"  # `streamlit run app/streamlit_app.py` from the root
+    for extra, address in (([], "127.0.0.1"), (["HOST=0.0.0.0"], "0.0.0.0")):
+        plan = subprocess.run(["make", "-n", "run", *extra], cwd=root, capture_output=True, text=True, check=True)
+        assert f"--server.address {address} " in plan.stdout

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TEST_MODEL
-from test_app import LINE_QUESTION, SETTINGS, make_rates_db
+from test_app import LINE_QUESTION, SCRIPT, make_rates_db, write_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 APP = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
@@ -63,9 +63,8 @@ def stop(process: subprocess.Popen) -> None:
 
 @pytest.fixture()
 def streamlit_url(tmp_path):
-    """The chat served by `streamlit run` on a free port, with the tiny model and the rates database."""
-    config = tmp_path / "fast.toml"
-    config.write_text(SETTINGS, encoding="utf-8")
+    """The chat served by `streamlit run` on a free port, with scripted candidates and the rates database."""
+    config = write_settings(tmp_path)
     rates = make_rates_db(tmp_path / "rates.sqlite")
     port = free_port()
     env = dict(os.environ, FINSQL_MODEL=TEST_MODEL, FINSQL_CONFIG=str(config), FINSQL_DATABASES=str(rates),
@@ -164,9 +163,9 @@ def test_question_typed_in_the_browser_gets_sql_table_and_chart(streamlit_url, b
     time.sleep(2)
     page_text = browser.evaluate("document.body.innerText")
     assert LINE_QUESTION in page_text
-    assert "SELECT" in sql.upper() and "policy_rate" in sql
-    assert sql.strip().splitlines()[0] in page_text
-    assert "Why trust this answer" in page_text and "candidates agree" in page_text
+    assert sql.strip() == SCRIPT[LINE_QUESTION][0]
+    assert "Why trust this answer" in page_text and "3 of 3 candidates agree" in page_text
+    assert "13 rows" in page_text
     assert "Traceback" not in page_text
 
     shot = tmp_path / "finsql_chat.png"

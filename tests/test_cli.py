@@ -77,20 +77,35 @@ def test_bad_input_is_one_line_without_traceback(small_db, tmp_path, args: list[
     assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
 
 
-def test_ask_prints_sql_and_result_with_the_tiny_model(small_db, tmp_path) -> None:
-    # Its samples are not seeded; at most 64 tokens each, they cannot stretch the test.
+def test_ask_prints_the_voted_sql_and_result_as_json(small_db, tmp_path) -> None:
+    script = tmp_path / "script.json"
+    candidates = ["SELECT COUNT(*) FROM fund", "SELECT COUNT(*) FROM nav", "SELECT COUNT(InnerCode) FROM fund"]
+    script.write_text(json.dumps({"How many funds are there?": candidates}))
     settings = tmp_path / "settings.toml"
-    settings.write_text("[generation]\nmax_new_tokens = 64\n")
+    settings.write_text(f'[model]\nbackend = "scripted"\nscript = {json.dumps(str(script))}\n'
+                        '[generation]\ncandidates = 3\n')
     proc = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--json",
                   "--config", str(settings))
+    assert proc.returncode == 0, proc.stderr
     answer = json.loads(proc.stdout)
     assert [s["name"] for s in answer["trace"]] == ["model", "schema", "retrieve", "examples", "prompt", "generate",
-                                                   "extract",
-                                                   "vote"]
-    assert answer["sql"]
-    # The tiny model may write wrong SQL; the CLI must still report it cleanly either way.
-    assert (answer["error"] is None) == (proc.returncode == 0)
-    assert "Traceback" not in proc.stderr
+                                                   "extract", "vote"]
+    assert answer["sql"] == "SELECT COUNT(*) FROM fund" and answer["rows"] == [[3]] and answer["confidence"] == 0.6667
+    assert answer["error"] is None and "Traceback" not in proc.stderr
+
+
+def test_ask_prints_a_table_and_exits_non_zero_when_every_candidate_fails(small_db, tmp_path) -> None:
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({"*": ["SELECT COUNT(*) FROM fund"], "Delete the funds.": ["DELETE FROM fund"]}))
+    settings = tmp_path / "settings.toml"
+    settings.write_text(f'[model]\nbackend = "scripted"\nscript = {json.dumps(str(script))}\n')
+    ok = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--config",
+                str(settings))
+    assert ok.returncode == 0 and "SELECT COUNT(*) FROM fund" in ok.stdout and "(1 row)" in ok.stdout
+    refused = finsql("ask", "Delete the funds.", "--db", str(small_db), "--model", TEST_MODEL, "--config",
+                     str(settings))
+    assert refused.returncode == 2 and "error: refused: DELETE statements are not allowed" in refused.stdout
+    assert "Traceback" not in refused.stderr
 
 
 def test_schema_verb_renders_keys_and_samples(small_db) -> None:

@@ -1,4 +1,4 @@
-"""`python -m finsql.eval` on a small real question set with the real tiny model."""
+"""`python -m finsql.eval` on a small real question set, with scripted candidates (known right and wrong)."""
 
 from __future__ import annotations
 
@@ -44,16 +44,34 @@ def spider_layout(tmp_path_factory) -> Path:
     return root
 
 
+# Two right, one wrong, one that fails to run: EX 2 of 4 on the questions with a usable gold and database.
+SCRIPT = {"How many funds are there?": ["SELECT COUNT(*) FROM fund"],
+          "List every fund code.": ["SELECT SecuCode FROM fund ORDER BY InnerCode"],
+          "Which fund has the highest fund type code?": ["SELECT ChiName FROM fund ORDER BY FundType LIMIT 1"],
+          "What is the name of fund 110022?": ["SELECT Name FROM fund WHERE SecuCode = '110022' AND"],
+          "*": ["SELECT 1"]}
+
+
+@pytest.fixture(scope="module")
+def scripted_settings(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("scripted")
+    (folder / "script.json").write_text(json.dumps(SCRIPT), encoding="utf-8")
+    settings = folder / "scripted.toml"
+    settings.write_text(f'[model]\nbackend = "scripted"\nscript = {json.dumps(str(folder / "script.json"))}\n'
+                        '[generation]\ncandidates = 1\n', encoding="utf-8")
+    return settings
+
+
 def run_eval(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "finsql.eval", *args], capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="module")
-def evaluated(spider_layout) -> Path:
+def evaluated(spider_layout, scripted_settings) -> Path:
     out = spider_layout / "out"
     proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
                     str(spider_layout / "database"), "--out", str(out), "--model", TEST_MODEL,
-                    "--baseline", "zero-shot")
+                    "--config", str(scripted_settings), "--baseline", "zero-shot")
     assert proc.returncode == 0, proc.stderr
     return out
 
@@ -84,8 +102,9 @@ def test_summary_matches_an_independent_count(evaluated, spider_layout) -> None:
     db = spider_layout / "database" / "mini" / "mini.sqlite"
     correct = sum(_independent_correct(db, r["gold_sql"], r["pred_sql"]) for r in counted)
     assert summary["n"] == len(counted) == 4
-    assert summary["ex"] == round(correct / len(counted), 4)
-    assert summary["valid_sql_rate"] == round(sum(r["valid_sql"] for r in counted) / len(counted), 4)
+    assert summary["ex"] == round(correct / len(counted), 4) == 0.5
+    assert summary["baseline"]["ex"] == 0.5
+    assert summary["valid_sql_rate"] == round(sum(r["valid_sql"] for r in counted) / len(counted), 4) == 0.75
     assert summary["ex_by_db"]["mini"]["n"] == 4
     assert summary["p50_latency_s"] <= summary["p95_latency_s"]
     assert summary["baseline"]["table_recall"] is None  # the baseline reads the full schema
@@ -122,11 +141,11 @@ def test_report_shows_charts_and_failures_side_by_side(evaluated) -> None:
     assert page.count("<td><pre>") == 2 * len(wrong)
 
 
-def test_rerun_resumes_without_redoing_items(evaluated, spider_layout) -> None:
+def test_rerun_resumes_without_redoing_items(evaluated, spider_layout, scripted_settings) -> None:
     before = (evaluated / "results.jsonl").read_text()
     proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
                     str(spider_layout / "database"), "--out", str(evaluated), "--model", TEST_MODEL,
-                    "--baseline", "zero-shot")
+                    "--config", str(scripted_settings), "--baseline", "zero-shot")
     assert proc.returncode == 0
     assert (evaluated / "results.jsonl").read_text() == before
 
@@ -135,7 +154,8 @@ def test_resuming_with_another_model_is_refused(evaluated, spider_layout) -> Non
     proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
                     str(spider_layout / "database"), "--out", str(evaluated), "--model", "qwen2.5-coder-0.5b")
     assert proc.returncode == 2
-    assert proc.stderr.strip().endswith("holds results made with other settings (model); use a new --out folder")
+    assert proc.stderr.strip().endswith("holds results made with other settings (model, backend); use a new --out "
+                                        "folder")
 
 
 def test_jsonl_loader_reports_broken_lines_by_number(tmp_path) -> None:

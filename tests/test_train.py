@@ -28,7 +28,7 @@ from finsql.schema import load_schema
 from finsql.train.__main__ import DEFAULT_CONFIG, build_parser, load_settings
 from finsql.train.augment import Augmenter, TrainPair
 from finsql.train.config import AugmentSettings, load_train_config
-from finsql.train.dataset import IGNORE, Tokenized, build_examples, collate, length_batches
+from finsql.train.dataset import IGNORE, Tokenized, build_examples, collate, length_batches, training_prompt
 
 # Small and fast: 12 real fund pairs (x4 with augmentation); a 640-token prompt budget, which cuts retrieval
 # to its fewest columns (SmolLM2 still spends 770-1,700 tokens on them); one example a step; no recomputed
@@ -206,13 +206,13 @@ def test_training_prompts_count_and_can_show_what_retrieval_left_out_of_their_sq
                                        retrieval=config.retrieval, prompt=config.prompt))
     items = load_questions(small_train_file, "jsonl").items
     item = next(i for i in items if i.id == "fund-train-004")
-    plain, plain_prompt = pipeline.prepare(item.question, "fund", gold_sql=item.sql)
-    shown, shown_prompt = pipeline.prepare(item.question, "fund", gold_sql=item.sql, show_gold=True)
-    assert plain.stage("retrieve").detail["missed_gold"] == ["mf_fundarchives.fundstatus"]
-    assert "FundStatus" not in plain_prompt.text and "FundStatus" in shown_prompt.text
+    plain = training_prompt(pipeline, item.question, item.sql, "fund")
+    shown = training_prompt(pipeline, item.question, item.sql, "fund", show_gold=True)
+    assert plain.left_out == shown.left_out == ["mf_fundarchives.fundstatus"]
+    assert "FundStatus" not in plain.prompt.text and "FundStatus" in shown.prompt.text
     _, schema = pipeline.database("fund")
     archives = schema.table("mf_fundarchives").name
-    plain_columns, shown_columns = (a.stage("retrieve").detail["columns"] for a in (plain, shown))
+    plain_columns, shown_columns = plain.retrieval.columns, shown.retrieval.columns
     assert shown_columns[archives] == plain_columns[archives] + ["FundStatus"]
     assert {t: c for t, c in shown_columns.items() if t != archives} == \
         {t: c for t, c in plain_columns.items() if t != archives}
@@ -221,11 +221,10 @@ def test_training_prompts_count_and_can_show_what_retrieval_left_out_of_their_sq
     absent = next(t for t in schema.tables if t.name not in plain_columns and len(t.columns) > 8)
     wanted = next(c.name for c in absent.columns if not c.primary_key)
     gold = f"SELECT {wanted} FROM {absent.name}"
-    answer, _ = pipeline.prepare(item.question, "fund", gold_sql=gold, show_gold=True)
-    added = answer.stage("retrieve").detail["columns"][absent.name]
+    built = training_prompt(pipeline, item.question, gold, "fund", show_gold=True)
+    added = built.retrieval.columns[absent.name]
     assert wanted in added and len(absent.shown_columns(added)) < len(absent.columns)
-    assert answer.stage("retrieve").detail["missed_gold"] == sorted([absent.name.lower(),
-                                                                      f"{absent.name}.{wanted}".lower()])
+    assert built.left_out == sorted([absent.name.lower(), f"{absent.name}.{wanted}".lower()])
 
     pairs = [TrainPair(i.question, i.sql, i.sql, "original", i.id) for i in items]
     without, with_gold = (build_examples(pairs, pipeline, "fund", 4096, show) for show in (False, True))
@@ -451,17 +450,17 @@ def test_pipeline_picks_the_database_module_and_can_run_without(trained_module, 
         with_module = Pipeline(load_config(model__name=TEST_MODEL, generation__candidates=1,
                                            generation__max_new_tokens=24), generator=generator)
         answer = with_module.ask("How many funds are there?", "fund")
-        assert answer.stage("generate").detail["adapter"] == str(hub / "fund")
-        assert "e.g." not in answer.stage("prompt").detail["text"]  # the module's brief prompt
+        assert answer.generation.adapter == hub / "fund"
+        assert "e.g." not in answer.prompt.text  # the module's brief prompt
         assert with_module.adapter_for("macro") is None  # no module for macro: the base answers
         base = Pipeline(load_config(model__name=TEST_MODEL, model__adapter="none", generation__candidates=1,
                                     generation__max_new_tokens=24, prompt__max_tokens=768), generator=generator)
-        prompt = answer.stage("prompt").detail["text"]
+        prompt = answer.prompt.text
         with_lora = generator.generate(prompt, 8)[0]
         generator.use_adapter(None)
         without = generator.generate(prompt, 8)[0]
         assert with_lora.mean_logprob != without.mean_logprob  # the module changes what the model writes
-        assert base.ask("How many funds are there?", "fund").stage("generate").detail["adapter"] is None
+        assert base.ask("How many funds are there?", "fund").generation.adapter is None
     finally:
         del os.environ["FINSQL_ADAPTERS_DIR"]
 
@@ -505,9 +504,8 @@ def test_auto_leaves_out_a_module_its_card_measured_below_the_base(trained_modul
     settings = {"model__name": TEST_MODEL, "generation__candidates": 1, "generation__max_new_tokens": 8}
     record_dev_ex(module, 0.05, 40, 0.10, "bench")
     answer = Pipeline(load_config(**settings)).ask("How many funds are there?", "fund")
-    generate = answer.stage("generate").detail
-    assert generate["adapter"] is None
-    assert generate["adapter_left_out"].startswith("the fund module got 5.0% of 40 dev questions right, "
+    assert answer.generation.adapter is None
+    assert answer.generation.adapter_left_out.startswith("the fund module got 5.0% of 40 dev questions right, "
                                                    "the base model alone 10.0%")
     chosen = Pipeline(load_config(**settings, model__adapter=str(module)))  # named by its folder: used anyway
     assert chosen.adapter_for("fund").path == module
@@ -573,9 +571,9 @@ def test_a_module_answers_with_the_few_shot_examples_its_card_sets(trained_modul
         return answer, prompt.text
 
     answer, text = prepared()
-    examples = answer.stage("examples").detail["examples"]
-    assert len(examples) == 3 and answer.stage("prompt").detail["examples_used"] == 3
-    assert all(e["sql"] in text for e in examples)
+    examples = answer.examples
+    assert len(examples) == 3 and answer.prompt.examples_used == 3
+    assert all(e.sql in text for e in examples)
 
     proc = train_cli("answer", str(module), "--examples", "0")
     assert proc.returncode == 0, proc.stderr
@@ -585,7 +583,7 @@ def test_a_module_answers_with_the_few_shot_examples_its_card_sets(trained_modul
     assert "answers with 0 (3072 tokens at most)" in (module / "README.md").read_text()
     answer, text = prepared()
     assert answer.stage("examples") is None
-    assert not any(e["sql"] in text for e in examples)
+    assert not any(e.sql in text for e in examples)
 
     for args, message in ((["--examples", "-1"], "answer.examples must be 0 or more, not -1"),
                           (["--examples", "2", "--max-tokens", "100"], "answer.max_tokens must be at least 256"),

@@ -25,7 +25,7 @@ from finsql.adapters import read_adapter
 from finsql.config import load_config, zero_shot
 from finsql.datasets import FORMATS, load_questions
 from finsql.db import DEFAULT_TIMEOUT_S
-from finsql.errors import FinSQLError
+from finsql.errors import FinSQLError, run_command
 from finsql.eval.report import write_report
 from finsql.eval.runner import evaluate, read_results
 from finsql.eval.summary import summarize
@@ -35,8 +35,8 @@ from finsql.schema_files import schema_only_databases
 
 PIPELINE, BASELINE = "pipeline", "baseline"
 # Settings that change what a result line means: resuming into an --out made with others is refused.
-FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "quantization", "adapter", "modules", "candidates",
-                    "task")
+FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "backend", "quantization", "adapter", "modules",
+                    "candidates", "task")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,11 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--limit", type=int, default=None, help="evaluate a random sample of N items")
     parser.add_argument("--seed", type=int, default=0, help="seed of the --limit sample")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="pipeline settings (TOML, as for `finsql ask`); the flags below override them")
     parser.add_argument("--model", default=None)
     parser.add_argument("--quantization", choices=["4bit", "none"], default=None)
-    parser.add_argument("--adapter", default="auto",
+    parser.add_argument("--adapter", default=None,
                         help="LoRA module: auto (each database's own from adapters/, if any), none, or a folder")
-    parser.add_argument("--candidates", type=int, default=1, help="1: greedy only; more: sampled and voted on")
+    parser.add_argument("--candidates", type=int, default=None,
+                        help="1: greedy only; more: sampled and voted on (default 1, or the --config file's)")
     parser.add_argument("--task", choices=["sql", "retrieval"], default="sql")
     parser.add_argument("--baseline", choices=["zero-shot"], default=None)
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds, for gold and predicted SQL")
@@ -69,7 +72,7 @@ def _check_arguments(args: argparse.Namespace) -> None:
                           "for --task sql give the databases with --db-root")
     if args.db_info is not None and args.tables is None:
         raise FinSQLError("--db-info describes the schemas of --tables; give both")
-    if args.adapter not in ("auto", "none"):
+    if args.adapter not in ("auto", "none", None):
         read_adapter(Path(args.adapter))  # a folder that is not a module is refused before any work
 
 
@@ -104,16 +107,19 @@ def run(args: argparse.Namespace) -> dict:
         chosen = set(random.Random(args.seed).sample(range(len(items)), args.limit))
         items = [item for i, item in enumerate(items) if i in chosen]
 
-    pipeline_config = load_config(model__name=args.model, model__quantization=args.quantization,
-                                  model__adapter=args.adapter, generation__candidates=args.candidates,
+    candidates = args.candidates if args.candidates is not None else (None if args.config else 1)
+    pipeline_config = load_config(args.config, model__name=args.model, model__quantization=args.quantization,
+                                  model__adapter=args.adapter, generation__candidates=candidates,
                                   execution__timeout_s=args.timeout)
     pipeline = Pipeline(pipeline_config)
     # A retrained module answers differently: its fingerprint is part of what a result line means.
     modules = {db: info.fingerprint for db in sorted({item.db_id for item in items})
                if (info := pipeline.adapter_for(db))} if args.task == "sql" else {}
     config = {"format": args.format, "questions": str(args.questions), "db_root": str(args.db_root or ""),
-              "model": pipeline_config.model.name, "quantization": pipeline_config.model.quantization,
-              "adapter": args.adapter, "modules": modules, "candidates": args.candidates, "task": args.task,
+              "model": pipeline_config.model.name, "backend": pipeline_config.model.backend,
+              "quantization": pipeline_config.model.quantization,
+              "adapter": pipeline_config.model.adapter, "modules": modules,
+              "candidates": pipeline_config.generation.candidates, "task": args.task,
               "baseline": args.baseline, "limit": args.limit, "seed": args.seed, "items": len(items),
               "pipeline": asdict(pipeline_config)}
     check_output_folder(args.out, "the --out folder")
@@ -146,14 +152,11 @@ def run(args: argparse.Namespace) -> dict:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     quiet_libraries()
-    try:
-        summary = run(args)
-    except FinSQLError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("error: interrupted; run the same command again to resume", file=sys.stderr)
-        return 130
+    return run_command(lambda: run_and_print(args), interrupted="interrupted; run the same command again to resume")
+
+
+def run_and_print(args: argparse.Namespace) -> None:
+    summary = run(args)
     ex = "n/a" if summary["ex"] is None else f"{summary['ex']:.1%}"
     line = (f"EX {ex} on {summary['n']} questions, valid SQL {summary['valid_sql_rate']}, table recall "
             f"{summary['table_recall']}, column recall {summary['column_recall']}, "
@@ -162,7 +165,6 @@ def main(argv: list[str] | None = None) -> int:
         b = summary["baseline"]
         line += f"; zero-shot baseline EX {'n/a' if b['ex'] is None else format(b['ex'], '.1%')}"
     print(f"{line}\nwrote {args.out / 'summary.json'}, {args.out / 'results.jsonl'}, {args.out / 'report.html'}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -18,8 +18,8 @@ from tqdm import tqdm
 from finsql.datasets import Format, QuestionItem, database_path
 from finsql.db import Database
 from finsql.errors import FinSQLError
-from finsql.eval.match import is_ordered, results_match
 from finsql.pipeline import Answer
+from finsql.results import is_ordered, results_match
 from finsql.schema import Schema, load_schema
 from finsql.sqlinfo import referenced_items
 
@@ -114,14 +114,13 @@ def _linking(item: QuestionItem, schema: Schema, answer: Answer) -> dict:
     except sqlglot.errors.SqlglotError:
         gold_tables, gold_columns = set(), set()
     found: dict = {"gold_tables": sorted(gold_tables), "gold_columns": sorted(gold_columns)}
-    retrieve, prompt = answer.stage("retrieve"), answer.stage("prompt")
-    if retrieve is not None:
-        chosen = retrieve.detail["columns"]
+    if answer.retrieval is not None:
+        chosen = answer.retrieval.columns
         found["retrieved_tables"] = sorted(t.lower() for t in chosen)
         found["retrieved_columns"] = sorted(f"{t}.{c}".lower() for t, cols in chosen.items() for c in cols)
-    if prompt is not None:
-        found["prompt_tokens"] = prompt.detail.get("prompt_tokens")
-        found["full_schema_tokens"] = prompt.detail.get("full_schema_tokens")
+    if answer.prompt is not None:
+        found["prompt_tokens"] = answer.prompt.n_tokens
+        found["full_schema_tokens"] = answer.prompt.full_schema_tokens
     return found
 
 

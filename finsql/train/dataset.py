@@ -1,7 +1,8 @@
 """Training pairs -> token ids with labels on the answer only, batched by length.
 
-The prompt of each pair is built by the pipeline itself (``Pipeline.prepare`` with the module's
-prompt and retrieval settings), so the module learns on exactly the prompts it answers at inference.
+The prompt of each pair is built by the pipeline's own stages (``training_prompt``, through
+``Pipeline.compose_prompt`` with the module's prompt and retrieval settings), so the module learns on
+exactly the prompts it answers at inference.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 from finsql.datasets import QuestionItem, load_questions
 from finsql.errors import FinSQLError
 from finsql.pipeline import Pipeline
+from finsql.prompt.builder import Prompt
 from finsql.prompt.examples import train_set_path
+from finsql.prompt.retriever import Retrieval, missed_items, with_items
 from finsql.train.augment import TrainPair
 from finsql.train.config import OptimSettings
 
@@ -61,6 +64,32 @@ class BuiltData:
     missed_gold: int  # prompts whose retrieval left out a table or column of their own SQL
 
 
+@dataclass(frozen=True)
+class TrainingPrompt:
+    prompt: Prompt
+    retrieval: Retrieval | None  # what the prompt shows of the schema (None: all of it)
+    left_out: list[str]  # tables ("t") and columns ("t.c") the pair's SQL reads that retrieval left out
+
+
+def training_prompt(pipeline: Pipeline, question: str, sql: str, db: str | Path, hint: str | None = None,
+                    show_gold: bool = False) -> TrainingPrompt:
+    """A train pair's prompt, built by the pipeline's own stages, and what of its SQL retrieval left out.
+
+    The pair's own SQL is never among its few-shot examples (a paraphrase would otherwise find its source
+    pair); ``show_gold`` adds to the prompt the tables and columns ("t", "t.c") that its SQL reads but
+    retrieval left out. What was left out is named either way.
+    """
+    _, schema = pipeline.database(db)
+    left_out: list[str] = []
+
+    def with_gold(found: Retrieval) -> Retrieval:
+        left_out[:] = missed_items(found, schema, sql)
+        return with_items(found, schema, left_out) if show_gold and left_out else found
+
+    answer, prompt = pipeline.compose_prompt(question, db, hint, adjust_retrieval=with_gold, leave_out_sql=sql)
+    return TrainingPrompt(prompt, answer.retrieval, left_out)
+
+
 def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_seq_tokens: int,
                    show_gold: bool = False) -> BuiltData:
     """Each pair's prompt and target as token ids; ``show_gold`` adds to a prompt what its SQL reads but
@@ -70,11 +99,9 @@ def build_examples(pairs: Sequence[TrainPair], pipeline: Pipeline, db: str, max_
     digest = hashlib.sha256()
     examples, skipped, missed = [], 0, 0
     for pair in pairs:
-        # Its own SQL is never among its examples: a paraphrase would otherwise find its source pair.
-        answer, prompt = pipeline.prepare(pair.question, db, evidence=pair.hint, gold_sql=pair.sql,
-                                          show_gold=show_gold)
-        retrieved = answer.stage("retrieve")
-        missed += bool(retrieved and retrieved.detail["missed_gold"])
+        built = training_prompt(pipeline, pair.question, pair.sql, db, pair.hint, show_gold)
+        prompt = built.prompt
+        missed += bool(built.left_out)
         target = pair.target.strip().rstrip(";") + ANSWER_END + end
         digest.update(prompt.text.encode() + b"\0" + target.encode() + b"\0")
         prompt_ids = tokenizer(prompt.text, add_special_tokens=False)["input_ids"]
