@@ -14,23 +14,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from finsql.db import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_S
-from finsql.errors import FinSQLError
-
-EXIT_REFUSED = 1
-EXIT_ERROR = 2
-
-
-def report_failure(message: str, quiet: bool = False) -> int:
-    """Print a failure as one line (``refused: ...`` from the guard, else ``error: ...``); return the exit code."""
-    refused = message.startswith("refused:")
-    if not quiet:
-        print(message if refused else f"error: {message}", file=sys.stderr)
-    return EXIT_REFUSED if refused else EXIT_ERROR
+from finsql.errors import EXIT_ERROR, report_failure, run_command
 
 
 def format_table(columns: list[str], rows: list[tuple], truncated: bool = False) -> str:
@@ -150,19 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     from finsql.models import quiet_libraries
 
     quiet_libraries()
-    try:
-        return args.func(args)
-    except FinSQLError as err:
-        return report_failure(str(err))
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 130
-    except Exception as err:  # noqa: BLE001 - last resort: one line, not a traceback
-        if os.environ.get("FINSQL_DEBUG"):
-            raise
-        print(f"error: unexpected {type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''} "
-              "(set FINSQL_DEBUG=1 for details)", file=sys.stderr)
-        return EXIT_ERROR
+    return run_command(lambda: args.func(args))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,8 @@ import time
 import zlib
 from pathlib import Path
 
-from finsql.data import DATABASES
+from finsql.bundled import DATABASES
+from finsql.errors import FinSQLError, run_command
 from finsql.paths import data_dir
 
 DEFAULT_SEED = 20240612
@@ -71,14 +72,14 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     sub.add_parser("check", help="validate databases, descriptions and question sets")
     args = parser.parse_args(argv)
-    if args.verb == "check":
-        return run_check()
+    return run_command(run_check if args.verb == "check" else lambda: build_databases(args))
 
+
+def build_databases(args: argparse.Namespace) -> int:
     names = [n.strip() for n in args.only.split(",") if n.strip()]
     unknown = [n for n in names if n not in DATABASES]
     if unknown:
-        print(f"error: unknown database {unknown[0]!r}; choose from {', '.join(DATABASES)}", file=sys.stderr)
-        return 2
+        raise FinSQLError(f"unknown database {unknown[0]!r}; choose from {', '.join(DATABASES)}")
     out_dir = args.out or data_dir()
     for name in names:
         start = time.perf_counter()

@@ -25,7 +25,7 @@ from tabulate import tabulate
 from finsql.adapters import answer_prompt, base_model_hash, set_answer_prompt, write_meta
 from finsql.config import ModelConfig, PipelineConfig
 from finsql.db import Database, database_name
-from finsql.errors import FinSQLError, first_line
+from finsql.errors import FinSQLError, first_line, run_command
 from finsql.models import COMPUTE_DTYPES
 from finsql.paths import REPO_ROOT, adapters_dir, check_output_folder
 from finsql.schema import load_schema
@@ -218,51 +218,52 @@ def answer_main(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    try:
-        if argv[:1] == ["fuse"]:
-            from finsql.train.lorahub import main as fuse_main
+    return run_command(lambda: train_main(argv),
+                       interrupted="interrupted; run the same command again to resume from the last checkpoint")
 
-            return fuse_main(argv[1:])
-        if argv[:1] == ["answer"]:
-            return answer_main(argv[1:])
-        if argv[:1] == ["augment"]:
-            args = build_parser().parse_args(argv[1:])
-            config = load_settings(args)
-            for db in args.databases:
-                pairs, augmenter, _ = augment(db, config, args.train_file)
-                print(f"{db}: {len(pairs)} training pairs")
-                print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
-            return 0
-        args = build_parser().parse_args(argv)
-        for flag, value in (("--out", args.out), ("--prepare-only", args.prepare_only), ("--prepared", args.prepared)):
-            if value and len(args.databases) > 1:
-                raise FinSQLError(f"{flag} names one file or folder; use one database per command with it")
-        if args.prepared and args.train_file:
-            raise FinSQLError("--prepared already holds the training data; drop --train-file")
+
+def train_main(argv: list[str]) -> int:
+    if argv[:1] == ["fuse"]:
+        from finsql.train.lorahub import main as fuse_main
+
+        return fuse_main(argv[1:])
+    if argv[:1] == ["answer"]:
+        return answer_main(argv[1:])
+    if argv[:1] == ["augment"]:
+        args = build_parser().parse_args(argv[1:])
         config = load_settings(args)
-        from finsql.models import quiet_libraries
-
-        quiet_libraries()
-        if args.prepare_only:
-            (db,) = args.databases
-            if args.prepare_only.is_dir():
-                raise FinSQLError(f"--prepare-only names the file to write, and {args.prepare_only} is a folder")
-            check_output_folder(args.prepare_only.parent, "the --prepare-only file's folder")  # before building
-            data, about = build_training_data(db, config, args.train_file, args.quiet)
-            write_prepared(args.prepare_only, data, data_settings(db, config), about)
-            tokens = sum(len(e.input_ids) for e in data.examples)
-            print(f"{db}: {len(data.examples)} examples, {tokens} tokens -> {args.prepare_only}")
-            return 0
         for db in args.databases:
-            out = args.out or adapters_dir() / database_name(db)
-            meta = train_one(db, config, out, args.train_file, args.quiet, args.prepared)
-            r = meta["result"]
-            print(f"{db}: {r['steps']} steps, final loss {r['final_loss']}, {r['tokens_per_s']} tokens/s, "
-                  f"{r['seconds']} s -> {out}")
+            pairs, augmenter, _ = augment(db, config, args.train_file)
+            print(f"{db}: {len(pairs)} training pairs")
+            print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
         return 0
-    except FinSQLError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 2
+    args = build_parser().parse_args(argv)
+    for flag, value in (("--out", args.out), ("--prepare-only", args.prepare_only), ("--prepared", args.prepared)):
+        if value and len(args.databases) > 1:
+            raise FinSQLError(f"{flag} names one file or folder; use one database per command with it")
+    if args.prepared and args.train_file:
+        raise FinSQLError("--prepared already holds the training data; drop --train-file")
+    config = load_settings(args)
+    from finsql.models import quiet_libraries
+
+    quiet_libraries()
+    if args.prepare_only:
+        (db,) = args.databases
+        if args.prepare_only.is_dir():
+            raise FinSQLError(f"--prepare-only names the file to write, and {args.prepare_only} is a folder")
+        check_output_folder(args.prepare_only.parent, "the --prepare-only file's folder")  # before building
+        data, about = build_training_data(db, config, args.train_file, args.quiet)
+        write_prepared(args.prepare_only, data, data_settings(db, config), about)
+        tokens = sum(len(e.input_ids) for e in data.examples)
+        print(f"{db}: {len(data.examples)} examples, {tokens} tokens -> {args.prepare_only}")
+        return 0
+    for db in args.databases:
+        out = args.out or adapters_dir() / database_name(db)
+        meta = train_one(db, config, out, args.train_file, args.quiet, args.prepared)
+        r = meta["result"]
+        print(f"{db}: {r['steps']} steps, final loss {r['final_loss']}, {r['tokens_per_s']} tokens/s, "
+              f"{r['seconds']} s -> {out}")
+    return 0
 
 
 if __name__ == "__main__":
