@@ -1,11 +1,14 @@
 # FinSQL: every command sets up what it needs first, so each works on a fresh clone.
-#   make run    set everything up, then start FinSQL on the bundled databases with the default model
+#   make run    set everything up, then start FinSQL on the bundled databases with the default model;
+#               it listens on 127.0.0.1 only: `make run HOST=0.0.0.0` opens it to the network (it serves a database)
 #   make test   set everything up for the tests, then run them
 #   make train  retrain the shipped LoRA modules: fund, stock, macro with
 #               TRAIN_FLAGS="--device cuda --epochs 3 --max-steps 0 --batch-tokens 8192" as shipped,
 #               then bank (67 train pairs) with its own flags, as shipped (2 epochs; ~83 min on a 2-core CPU
 #               with native bf16, ~5.7 h on an AVX2-only one)
 PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8501
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.finsql-installed
@@ -22,7 +25,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
-data/%.sqlite: finsql/data/%.py finsql/data/__main__.py $(wildcard finsql/data/_*.py) | $(INSTALLED)
+data/%.sqlite: finsql/data/%.py finsql/data/__main__.py finsql/data/fake.py finsql/data/tables.py finsql/data/pools.json | $(INSTALLED)
 	$(PY) -m finsql.data build --only $*
 
 data: $(DB_FILES)
@@ -44,7 +47,7 @@ browser:
 	fi
 
 run: setup
-	$(PY) -m streamlit run app/streamlit_app.py --server.headless true --server.port 8501 \
+	$(PY) -m streamlit run app/streamlit_app.py --server.headless true --server.address $(HOST) --server.port $(PORT) \
 		--browser.gatherUsageStats false --client.toolbarMode minimal
 
 test: setup-test
