@@ -17,8 +17,18 @@ import random
 import sqlite3
 from datetime import date, timedelta
 
-from finsql.data._fake import add_months, ds, rand_date, unique_names, weekdays
-from finsql.data._stockfake import trading_days
+from finsql.data.fake import (
+    FUND_AUDITORS,
+    FUND_LAW_FIRMS,
+    add_months,
+    ds,
+    rand_date,
+    rounded,
+    trading_days,
+    unique_names,
+    weekdays,
+)
+from finsql.data.tables import create_table, insert_tuples
 
 BASE = date(2021, 6, 30)  # last day before the NAV window: the starting point of every series
 START = date(2021, 7, 1)
@@ -515,149 +525,159 @@ MAJORS = [("金融学", "Finance"), ("经济学", "Economics"), ("金融工程",
           ("统计学", "Statistics"), ("会计学", "Accounting"), ("计算机科学", "Computer Science"),
           ("物理学", "Physics"), ("数学", "Mathematics"), ("药学", "Pharmacy"), ("工商管理", "Business Administration"),
           ("电子工程", "Electronic Engineering"), ("化学工程", "Chemical Engineering")]
-AUDITORS = ["普华永道中天会计师事务所(特殊普通合伙)", "安永华明会计师事务所(特殊普通合伙)",
-            "德勤华永会计师事务所(特殊普通合伙)", "毕马威华振会计师事务所(特殊普通合伙)"]
-LAW_FIRMS = ["上海市通力律师事务所", "上海源泰律师事务所", "北京市金杜律师事务所", "广东华商律师事务所",
-             "北京市海问律师事务所"]
 
 # ----------------------------------------------------------------------------------------------
 # DDL
 # ----------------------------------------------------------------------------------------------
 
-DDL = """
-CREATE TABLE ct_systemconst (
-    ID INTEGER PRIMARY KEY, LB INTEGER NOT NULL, LBMC TEXT NOT NULL, LBEngName TEXT, DM INTEGER NOT NULL,
-    MS TEXT NOT NULL, EngMS TEXT, UNIQUE (LB, DM));
-CREATE TABLE secumain (
-    InnerCode INTEGER PRIMARY KEY, CompanyCode INTEGER, SecuCode TEXT NOT NULL, SecuAbbr TEXT, ChiName TEXT,
-    ChiNameAbbr TEXT, EngName TEXT, EngNameAbbr TEXT, ChiSpelling TEXT, SecuMarket INTEGER, SecuCategory INTEGER,
-    ListedDate TEXT, ListedSector INTEGER, ListedState INTEGER, XGRQ TEXT);
-CREATE TABLE lc_exgindustry (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES secumain (InnerCode), Standard INTEGER,
-    FirstIndustryCode INTEGER, FirstIndustryName TEXT, FirstIndustryEngName TEXT, InfoPublDate TEXT,
-    IfPerformed INTEGER);
-CREATE TABLE lc_indexbasicinfo (
-    IndexCode INTEGER PRIMARY KEY REFERENCES secumain (InnerCode), IndexType INTEGER, PubOrgName TEXT,
-    PubOrgEngName TEXT, BaseDate TEXT, BasePoint REAL, PubDate TEXT, ComponentSum INTEGER, WeightMethod TEXT,
-    Currency TEXT, IndexDesc TEXT, IndexDescEng TEXT);
-CREATE TABLE qt_indexquote (
-    InnerCode INTEGER NOT NULL REFERENCES secumain (InnerCode), TradingDay TEXT NOT NULL, PrevClosePrice REAL,
-    OpenPrice REAL, HighPrice REAL, LowPrice REAL, ClosePrice REAL, TurnoverVolume REAL, TurnoverValue REAL,
-    ChangePCT REAL, PRIMARY KEY (InnerCode, TradingDay));
-CREATE TABLE mf_investadvisoroutline (
-    InvestAdvisorCode INTEGER PRIMARY KEY, InvestAdvisorName TEXT NOT NULL, InvestAdvisorAbbrName TEXT,
-    EngName TEXT, EngNameAbbr TEXT, BrandName TEXT, BrandEngName TEXT, EstablishmentDate TEXT, RegCapital REAL,
-    LegalRepr TEXT, GeneralManager TEXT, BackgroundType INTEGER, MainShareholder TEXT, ForeignShareholder TEXT,
-    ForeignShareRatio REAL, RegAddr TEXT, OfficeAddr TEXT, City TEXT, ZipCode TEXT, Tel TEXT, Fax TEXT, Email TEXT,
-    Website TEXT, ServiceLine TEXT, CreditCode TEXT, EmployeeCount INTEGER, AUM REAL);
-CREATE TABLE mf_trusteeoutline (
-    TrusteeCode INTEGER PRIMARY KEY, TrusteeName TEXT NOT NULL, TrusteeAbbrName TEXT, EngName TEXT,
-    EngNameAbbr TEXT, TrusteeType INTEGER, EstablishmentDate TEXT, CustodyQualifyDate TEXT, RegCapital REAL,
-    LegalRepr TEXT, City TEXT, OfficeAddr TEXT, Website TEXT, ServiceLine TEXT);
-CREATE TABLE mf_personalinfo (
-    PersonalCode INTEGER PRIMARY KEY, ChiName TEXT NOT NULL, EngName TEXT, Gender INTEGER, BirthYear INTEGER,
-    Education INTEGER, GraduateSchool TEXT, Major TEXT, Nationality TEXT, CertificateNo TEXT,
-    PracticeStartDate TEXT, InvestAdvisorCode INTEGER REFERENCES mf_investadvisoroutline (InvestAdvisorCode),
-    JoinDate TEXT, Background TEXT, BackgroundEng TEXT, InfoPublDate TEXT);
-CREATE TABLE mf_fundarchives (
-    InnerCode INTEGER PRIMARY KEY REFERENCES secumain (InnerCode), MainCode TEXT NOT NULL, SecuCode TEXT NOT NULL,
-    ShareClass TEXT, ChiName TEXT NOT NULL, ChiNameAbbr TEXT NOT NULL, EngName TEXT, EngNameAbbr TEXT,
-    ChiSpelling TEXT, FundTypeCode INTEGER NOT NULL, FundSubTypeCode INTEGER, OperationMode INTEGER,
-    InvestStyle INTEGER, IfIndexFund INTEGER, IfInitiative INTEGER, IfPensionTarget INTEGER,
-    TrackingIndexCode INTEGER REFERENCES secumain (InnerCode), BenchmarkIndexCode INTEGER REFERENCES secumain
-    (InnerCode), PerformanceBenchmark TEXT, PerformanceBenchmarkEng TEXT,
-    InvestAdvisorCode INTEGER NOT NULL REFERENCES mf_investadvisoroutline (InvestAdvisorCode),
-    TrusteeCode INTEGER NOT NULL REFERENCES mf_trusteeoutline (TrusteeCode), IssueStartDate TEXT,
-    IssueEndDate TEXT, EstablishmentDate TEXT, ShareClassStartDate TEXT, FoundedSize REAL,
-    FoundedHouseholds INTEGER, ParValue REAL, DurationType INTEGER, ExpireDate TEXT, LockupPeriod INTEGER,
-    ListedDate TEXT, SecuMarket INTEGER, FundStatus INTEGER, TerminationDate TEXT, PurchaseStatus INTEGER,
-    RedeemStatus INTEGER, LargePurchaseLimit REAL, RiskLevel INTEGER, RiskReturnCharacter TEXT, Currency TEXT,
-    MinPurchaseAmount REAL, MinAddPurchaseAmount REAL, MinRedeemShares REAL, MinHoldingShares REAL,
-    DividendMethod INTEGER, InvestmentObjective TEXT, InvestmentScope TEXT, InvestmentStrategy TEXT,
-    AuditOrg TEXT, LawFirm TEXT, RegistrarOrg TEXT, InfoPublDate TEXT, XGRQ TEXT);
-CREATE TABLE mf_fundmanagernew (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode),
-    PersonalCode INTEGER NOT NULL REFERENCES mf_personalinfo (PersonalCode), Name TEXT, PostName INTEGER,
-    AccessionDate TEXT NOT NULL, DimissionDate TEXT, Incumbent INTEGER, ManagementTime INTEGER, Performance REAL,
-    AnnualizedPerformance REAL, InfoPublDate TEXT);
-CREATE TABLE mf_chargeratenew (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), InfoPublDate TEXT,
-    ChargeRateType INTEGER NOT NULL, ClientType INTEGER, ChargeRateCur TEXT, MinChargeRate REAL,
-    MaxChargeRate REAL, ChargeRateUnit INTEGER, StDivStand REAL, EnDivStand REAL, DivStandUnit INTEGER,
-    ChargeRateDesc TEXT, ExecuteDate TEXT, CancelDate TEXT, IfExecuted INTEGER);
-CREATE TABLE mf_netvalue (
-    InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), TradingDay TEXT NOT NULL, UnitNV REAL,
-    AccumulatedUnitNV REAL, AdjustedNV REAL, DailyGrowthRate REAL, DailyProfit REAL, LatestWeeklyYield REAL,
-    PRIMARY KEY (InnerCode, TradingDay));
-CREATE TABLE mf_netvalueperformance (
-    InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), TradingDay TEXT NOT NULL, UnitNV REAL,
-    AccumulatedUnitNV REAL, AdjustedNV REAL, RRInSingleWeek REAL, RRInSingleMonth REAL, RRInThreeMonth REAL,
-    RRInSixMonth REAL, RRSinceThisYear REAL, RRInSingleYear REAL, RRInTwoYear REAL, RRSinceStart REAL,
-    AnnualizedRRSinceStart REAL, AnnualizedRRInTwoYear REAL, BenchmarkRRInSingleWeek REAL,
-    BenchmarkRRInSingleMonth REAL, BenchmarkRRInThreeMonth REAL, BenchmarkRRInSixMonth REAL,
-    BenchmarkRRSinceThisYear REAL, BenchmarkRRInSingleYear REAL, BenchmarkRRInTwoYear REAL,
-    ExcessRRInSingleMonth REAL, ExcessRRInThreeMonth REAL, ExcessRRInSixMonth REAL, ExcessRRSinceThisYear REAL,
-    ExcessRRInSingleYear REAL, ExcessRRInTwoYear REAL, AnnualizedVolatility1Y REAL, DownsideVolatility1Y REAL,
-    MaxDrawdown1Y REAL, SharpeRatio1Y REAL, SortinoRatio1Y REAL, CalmarRatio1Y REAL, Beta1Y REAL, Alpha1Y REAL,
-    TrackingError1Y REAL, InformationRatio1Y REAL, PositiveDayRatio1Y REAL, MaxDailyGain1Y REAL,
-    MaxDailyLoss1Y REAL, PRIMARY KEY (InnerCode, TradingDay));
-CREATE TABLE mf_performancerank (
-    InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), EndDate TEXT NOT NULL,
-    FundTypeCode INTEGER, RankInSingleMonth INTEGER, FundsInSingleMonth INTEGER, RankInThreeMonth INTEGER,
-    FundsInThreeMonth INTEGER, RankInSixMonth INTEGER, FundsInSixMonth INTEGER, RankSinceThisYear INTEGER,
-    FundsSinceThisYear INTEGER, RankInSingleYear INTEGER, FundsInSingleYear INTEGER, RankInTwoYear INTEGER,
-    FundsInTwoYear INTEGER, QuartileInSingleYear INTEGER, PercentileInSingleYear REAL,
-    PRIMARY KEY (InnerCode, EndDate));
-CREATE TABLE mf_keystockportfolio (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode),
-    ReportDate TEXT NOT NULL, InfoPublDate TEXT, SerialNumber INTEGER,
-    StockInnerCode INTEGER REFERENCES secumain (InnerCode), StockCode TEXT, StockAbbr TEXT, SharesHolding REAL,
-    MarketValue REAL, RatioInNV REAL, SharesChange REAL);
-CREATE TABLE mf_assetallocation (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode),
-    ReportDate TEXT NOT NULL, InfoPublDate TEXT, TotalAsset REAL, NetAsset REAL, TotalLiability REAL,
-    RatioOfTotalAssetToNV REAL, StockValue REAL, RatioOfStock REAL, ForeignStockValue REAL,
-    RatioOfForeignStock REAL, BondValue REAL, RatioOfBond REAL, GovBondValue REAL, RatioOfGovBond REAL,
-    FinancialBondValue REAL, RatioOfFinancialBond REAL, CorpBondValue REAL, RatioOfCorpBond REAL,
-    ConvertibleBondValue REAL, RatioOfConvertibleBond REAL, NCDValue REAL, RatioOfNCD REAL, ABSValue REAL,
-    RatioOfABS REAL, FundValue REAL, RatioOfFund REAL, DerivativeValue REAL, RatioOfDerivative REAL,
-    PreciousMetalValue REAL, RatioOfPreciousMetal REAL, ReverseRepoValue REAL, RatioOfReverseRepo REAL,
-    BankDepositValue REAL, RatioOfBankDeposit REAL, SettlementReserveValue REAL, OtherAssetValue REAL,
-    RatioOfOtherAsset REAL, RepoFinancingValue REAL, RatioOfRepoFinancing REAL);
-CREATE TABLE mf_investindustry (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode),
-    ReportDate TEXT NOT NULL, InfoPublDate TEXT, SerialNumber INTEGER, IndustryCode INTEGER, IndustryName TEXT,
-    MarketValue REAL, RatioInNV REAL);
-CREATE TABLE mf_dividend (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), InfoPublDate TEXT,
-    DividendBaseDate TEXT, DistributableProfit REAL, RecordDate TEXT, ExRightDate TEXT, ReinvestDate TEXT,
-    DividendPayDate TEXT, DividendRatioBeforeTax REAL, ActualRatioAfterTax REAL, UnitNVBeforeDividend REAL,
-    TotalDividend REAL, DividendTimes INTEGER);
-CREATE TABLE mf_shareschange (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), InfoPublDate TEXT,
-    StartDate TEXT, EndDate TEXT NOT NULL, StartShares REAL, ApplyingShares REAL, RedeemShares REAL,
-    EndShares REAL, ShareChangeRatio REAL, EndNetAssets REAL);
-CREATE TABLE mf_holderinfo (
-    ID INTEGER PRIMARY KEY, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode),
-    EndDate TEXT NOT NULL, InfoPublDate TEXT, TotalShares REAL, HolderAccountNumber INTEGER,
-    AverageHoldShares REAL, InstitutionHoldShares REAL, InstitutionHoldRatio REAL, IndividualHoldShares REAL,
-    IndividualHoldRatio REAL, EmployeeHoldShares REAL, EmployeeHoldRatio REAL);
-"""
+def _create_tables(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Every table of the fund database, from its spec; each table's columns in order."""
+    t = {}
+    t["ct_systemconst"] = create_table(conn, "ct_systemconst", """
+        ID INTEGER, LB INTEGER NOT NULL, LBMC TEXT NOT NULL, LBEngName TEXT, DM INTEGER NOT NULL,
+        MS TEXT NOT NULL, EngMS TEXT
+    """, ("ID",), unique=(("LB", "DM"),))
+    t["secumain"] = create_table(conn, "secumain", """
+        InnerCode INTEGER, CompanyCode INTEGER, SecuCode TEXT NOT NULL, SecuAbbr TEXT, ChiName TEXT,
+        ChiNameAbbr TEXT, EngName TEXT, EngNameAbbr TEXT, ChiSpelling TEXT, SecuMarket INTEGER,
+        SecuCategory INTEGER, ListedDate TEXT, ListedSector INTEGER, ListedState INTEGER, XGRQ TEXT
+    """, ("InnerCode",))
+    t["lc_exgindustry"] = create_table(conn, "lc_exgindustry", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES secumain (InnerCode), Standard INTEGER,
+        FirstIndustryCode INTEGER, FirstIndustryName TEXT, FirstIndustryEngName TEXT, InfoPublDate TEXT,
+        IfPerformed INTEGER
+    """, ("ID",))
+    t["lc_indexbasicinfo"] = create_table(conn, "lc_indexbasicinfo", """
+        IndexCode INTEGER REFERENCES secumain (InnerCode), IndexType INTEGER, PubOrgName TEXT,
+        PubOrgEngName TEXT, BaseDate TEXT, BasePoint REAL, PubDate TEXT, ComponentSum INTEGER,
+        WeightMethod TEXT, Currency TEXT, IndexDesc TEXT, IndexDescEng TEXT
+    """, ("IndexCode",))
+    t["qt_indexquote"] = create_table(conn, "qt_indexquote", """
+        InnerCode INTEGER NOT NULL REFERENCES secumain (InnerCode), TradingDay TEXT NOT NULL,
+        PrevClosePrice REAL, OpenPrice REAL, HighPrice REAL, LowPrice REAL, ClosePrice REAL,
+        TurnoverVolume REAL, TurnoverValue REAL, ChangePCT REAL
+    """, ("InnerCode", "TradingDay"))
+    t["mf_investadvisoroutline"] = create_table(conn, "mf_investadvisoroutline", """
+        InvestAdvisorCode INTEGER, InvestAdvisorName TEXT NOT NULL, InvestAdvisorAbbrName TEXT, EngName TEXT,
+        EngNameAbbr TEXT, BrandName TEXT, BrandEngName TEXT, EstablishmentDate TEXT, RegCapital REAL,
+        LegalRepr TEXT, GeneralManager TEXT, BackgroundType INTEGER, MainShareholder TEXT,
+        ForeignShareholder TEXT, ForeignShareRatio REAL, RegAddr TEXT, OfficeAddr TEXT, City TEXT, ZipCode TEXT,
+        Tel TEXT, Fax TEXT, Email TEXT, Website TEXT, ServiceLine TEXT, CreditCode TEXT, EmployeeCount INTEGER,
+        AUM REAL
+    """, ("InvestAdvisorCode",))
+    t["mf_trusteeoutline"] = create_table(conn, "mf_trusteeoutline", """
+        TrusteeCode INTEGER, TrusteeName TEXT NOT NULL, TrusteeAbbrName TEXT, EngName TEXT, EngNameAbbr TEXT,
+        TrusteeType INTEGER, EstablishmentDate TEXT, CustodyQualifyDate TEXT, RegCapital REAL, LegalRepr TEXT,
+        City TEXT, OfficeAddr TEXT, Website TEXT, ServiceLine TEXT
+    """, ("TrusteeCode",))
+    t["mf_personalinfo"] = create_table(conn, "mf_personalinfo", """
+        PersonalCode INTEGER, ChiName TEXT NOT NULL, EngName TEXT, Gender INTEGER, BirthYear INTEGER,
+        Education INTEGER, GraduateSchool TEXT, Major TEXT, Nationality TEXT, CertificateNo TEXT,
+        PracticeStartDate TEXT,
+        InvestAdvisorCode INTEGER REFERENCES mf_investadvisoroutline (InvestAdvisorCode), JoinDate TEXT,
+        Background TEXT, BackgroundEng TEXT, InfoPublDate TEXT
+    """, ("PersonalCode",))
+    t["mf_fundarchives"] = create_table(conn, "mf_fundarchives", """
+        InnerCode INTEGER REFERENCES secumain (InnerCode), MainCode TEXT NOT NULL, SecuCode TEXT NOT NULL,
+        ShareClass TEXT, ChiName TEXT NOT NULL, ChiNameAbbr TEXT NOT NULL, EngName TEXT, EngNameAbbr TEXT,
+        ChiSpelling TEXT, FundTypeCode INTEGER NOT NULL, FundSubTypeCode INTEGER, OperationMode INTEGER,
+        InvestStyle INTEGER, IfIndexFund INTEGER, IfInitiative INTEGER, IfPensionTarget INTEGER,
+        TrackingIndexCode INTEGER REFERENCES secumain (InnerCode),
+        BenchmarkIndexCode INTEGER REFERENCES secumain (InnerCode), PerformanceBenchmark TEXT,
+        PerformanceBenchmarkEng TEXT,
+        InvestAdvisorCode INTEGER NOT NULL REFERENCES mf_investadvisoroutline (InvestAdvisorCode),
+        TrusteeCode INTEGER NOT NULL REFERENCES mf_trusteeoutline (TrusteeCode), IssueStartDate TEXT,
+        IssueEndDate TEXT, EstablishmentDate TEXT, ShareClassStartDate TEXT, FoundedSize REAL,
+        FoundedHouseholds INTEGER, ParValue REAL, DurationType INTEGER, ExpireDate TEXT, LockupPeriod INTEGER,
+        ListedDate TEXT, SecuMarket INTEGER, FundStatus INTEGER, TerminationDate TEXT, PurchaseStatus INTEGER,
+        RedeemStatus INTEGER, LargePurchaseLimit REAL, RiskLevel INTEGER, RiskReturnCharacter TEXT,
+        Currency TEXT, MinPurchaseAmount REAL, MinAddPurchaseAmount REAL, MinRedeemShares REAL,
+        MinHoldingShares REAL, DividendMethod INTEGER, InvestmentObjective TEXT, InvestmentScope TEXT,
+        InvestmentStrategy TEXT, AuditOrg TEXT, LawFirm TEXT, RegistrarOrg TEXT, InfoPublDate TEXT, XGRQ TEXT
+    """, ("InnerCode",))
+    t["mf_fundmanagernew"] = create_table(conn, "mf_fundmanagernew", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode),
+        PersonalCode INTEGER NOT NULL REFERENCES mf_personalinfo (PersonalCode), Name TEXT, PostName INTEGER,
+        AccessionDate TEXT NOT NULL, DimissionDate TEXT, Incumbent INTEGER, ManagementTime INTEGER,
+        Performance REAL, AnnualizedPerformance REAL, InfoPublDate TEXT
+    """, ("ID",))
+    t["mf_chargeratenew"] = create_table(conn, "mf_chargeratenew", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), InfoPublDate TEXT,
+        ChargeRateType INTEGER NOT NULL, ClientType INTEGER, ChargeRateCur TEXT, MinChargeRate REAL,
+        MaxChargeRate REAL, ChargeRateUnit INTEGER, StDivStand REAL, EnDivStand REAL, DivStandUnit INTEGER,
+        ChargeRateDesc TEXT, ExecuteDate TEXT, CancelDate TEXT, IfExecuted INTEGER
+    """, ("ID",))
+    t["mf_netvalue"] = create_table(conn, "mf_netvalue", """
+        InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), TradingDay TEXT NOT NULL,
+        UnitNV REAL, AccumulatedUnitNV REAL, AdjustedNV REAL, DailyGrowthRate REAL, DailyProfit REAL,
+        LatestWeeklyYield REAL
+    """, ("InnerCode", "TradingDay"))
+    t["mf_netvalueperformance"] = create_table(conn, "mf_netvalueperformance", """
+        InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), TradingDay TEXT NOT NULL,
+        UnitNV REAL, AccumulatedUnitNV REAL, AdjustedNV REAL, RRInSingleWeek REAL, RRInSingleMonth REAL,
+        RRInThreeMonth REAL, RRInSixMonth REAL, RRSinceThisYear REAL, RRInSingleYear REAL, RRInTwoYear REAL,
+        RRSinceStart REAL, AnnualizedRRSinceStart REAL, AnnualizedRRInTwoYear REAL,
+        BenchmarkRRInSingleWeek REAL, BenchmarkRRInSingleMonth REAL, BenchmarkRRInThreeMonth REAL,
+        BenchmarkRRInSixMonth REAL, BenchmarkRRSinceThisYear REAL, BenchmarkRRInSingleYear REAL,
+        BenchmarkRRInTwoYear REAL, ExcessRRInSingleMonth REAL, ExcessRRInThreeMonth REAL,
+        ExcessRRInSixMonth REAL, ExcessRRSinceThisYear REAL, ExcessRRInSingleYear REAL, ExcessRRInTwoYear REAL,
+        AnnualizedVolatility1Y REAL, DownsideVolatility1Y REAL, MaxDrawdown1Y REAL, SharpeRatio1Y REAL,
+        SortinoRatio1Y REAL, CalmarRatio1Y REAL, Beta1Y REAL, Alpha1Y REAL, TrackingError1Y REAL,
+        InformationRatio1Y REAL, PositiveDayRatio1Y REAL, MaxDailyGain1Y REAL, MaxDailyLoss1Y REAL
+    """, ("InnerCode", "TradingDay"))
+    t["mf_performancerank"] = create_table(conn, "mf_performancerank", """
+        InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), EndDate TEXT NOT NULL,
+        FundTypeCode INTEGER, RankInSingleMonth INTEGER, FundsInSingleMonth INTEGER, RankInThreeMonth INTEGER,
+        FundsInThreeMonth INTEGER, RankInSixMonth INTEGER, FundsInSixMonth INTEGER, RankSinceThisYear INTEGER,
+        FundsSinceThisYear INTEGER, RankInSingleYear INTEGER, FundsInSingleYear INTEGER, RankInTwoYear INTEGER,
+        FundsInTwoYear INTEGER, QuartileInSingleYear INTEGER, PercentileInSingleYear REAL
+    """, ("InnerCode", "EndDate"))
+    t["mf_keystockportfolio"] = create_table(conn, "mf_keystockportfolio", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), ReportDate TEXT NOT NULL,
+        InfoPublDate TEXT, SerialNumber INTEGER, StockInnerCode INTEGER REFERENCES secumain (InnerCode),
+        StockCode TEXT, StockAbbr TEXT, SharesHolding REAL, MarketValue REAL, RatioInNV REAL, SharesChange REAL
+    """, ("ID",))
+    t["mf_assetallocation"] = create_table(conn, "mf_assetallocation", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), ReportDate TEXT NOT NULL,
+        InfoPublDate TEXT, TotalAsset REAL, NetAsset REAL, TotalLiability REAL, RatioOfTotalAssetToNV REAL,
+        StockValue REAL, RatioOfStock REAL, ForeignStockValue REAL, RatioOfForeignStock REAL, BondValue REAL,
+        RatioOfBond REAL, GovBondValue REAL, RatioOfGovBond REAL, FinancialBondValue REAL,
+        RatioOfFinancialBond REAL, CorpBondValue REAL, RatioOfCorpBond REAL, ConvertibleBondValue REAL,
+        RatioOfConvertibleBond REAL, NCDValue REAL, RatioOfNCD REAL, ABSValue REAL, RatioOfABS REAL,
+        FundValue REAL, RatioOfFund REAL, DerivativeValue REAL, RatioOfDerivative REAL, PreciousMetalValue REAL,
+        RatioOfPreciousMetal REAL, ReverseRepoValue REAL, RatioOfReverseRepo REAL, BankDepositValue REAL,
+        RatioOfBankDeposit REAL, SettlementReserveValue REAL, OtherAssetValue REAL, RatioOfOtherAsset REAL,
+        RepoFinancingValue REAL, RatioOfRepoFinancing REAL
+    """, ("ID",))
+    t["mf_investindustry"] = create_table(conn, "mf_investindustry", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), ReportDate TEXT NOT NULL,
+        InfoPublDate TEXT, SerialNumber INTEGER, IndustryCode INTEGER, IndustryName TEXT, MarketValue REAL,
+        RatioInNV REAL
+    """, ("ID",))
+    t["mf_dividend"] = create_table(conn, "mf_dividend", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), InfoPublDate TEXT,
+        DividendBaseDate TEXT, DistributableProfit REAL, RecordDate TEXT, ExRightDate TEXT, ReinvestDate TEXT,
+        DividendPayDate TEXT, DividendRatioBeforeTax REAL, ActualRatioAfterTax REAL, UnitNVBeforeDividend REAL,
+        TotalDividend REAL, DividendTimes INTEGER
+    """, ("ID",))
+    t["mf_shareschange"] = create_table(conn, "mf_shareschange", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), InfoPublDate TEXT,
+        StartDate TEXT, EndDate TEXT NOT NULL, StartShares REAL, ApplyingShares REAL, RedeemShares REAL,
+        EndShares REAL, ShareChangeRatio REAL, EndNetAssets REAL
+    """, ("ID",))
+    t["mf_holderinfo"] = create_table(conn, "mf_holderinfo", """
+        ID INTEGER, InnerCode INTEGER NOT NULL REFERENCES mf_fundarchives (InnerCode), EndDate TEXT NOT NULL,
+        InfoPublDate TEXT, TotalShares REAL, HolderAccountNumber INTEGER, AverageHoldShares REAL,
+        InstitutionHoldShares REAL, InstitutionHoldRatio REAL, IndividualHoldShares REAL,
+        IndividualHoldRatio REAL, EmployeeHoldShares REAL, EmployeeHoldRatio REAL
+    """, ("ID",))
+    return t
 
 
 # ----------------------------------------------------------------------------------------------
 # Helpers
 # ----------------------------------------------------------------------------------------------
 
-
-def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
-    if rows:
-        marks = ",".join("?" * len(rows[0]))
-        conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-
-
-def _r(x: float | None, n: int = 2) -> float | None:
-    return None if x is None else round(x, n)
 
 
 def _bridge(rng: random.Random, days: list[date], anchors: list[tuple[date, float]], vol: float) -> list[float]:
@@ -733,11 +753,11 @@ class _Fund:
 
 
 def build(conn: sqlite3.Connection, rng: random.Random) -> None:
-    conn.executescript(DDL)
+    columns = _create_tables(conn)
     w = _World(rng)
     w.make()
     for table, rows in w.tables.items():
-        _insert(conn, table, rows)
+        insert_tuples(conn, table, columns[table], rows)
 
 
 class _World:
@@ -1824,7 +1844,7 @@ class _World:
                     ann = ((adj_b / adj_a) ** (365 / days) - 1) * 100 if days >= 365 else None
                     dim = s1 if s1 is not None else f.term
                     tenure_rows.append([c.inner, m["code"], m["zh"], post, ds(a0), ds(dim),
-                                        1 if dim is None else 0, days, round(perf, 4), _r(ann, 4),
+                                        1 if dim is None else 0, days, round(perf, 4), rounded(ann, 4),
                                         ds(a0 - timedelta(days=rng.randint(0, 2)) if a0 > f.est else f.est - timedelta(
                                             days=rng.randint(2, 5)))])
         tenure_rows.sort(key=lambda r: (r[4], r[0], r[1]))
@@ -2064,8 +2084,8 @@ class _World:
                 if f.sub == 110901 and f.track:
                     style = 5
             status = 3 if f.term else 2 if f.est is None else 1
-            audit = rng.choice(AUDITORS)
-            law = rng.choice(LAW_FIRMS)
+            audit = rng.choice(FUND_AUDITORS)
+            law = rng.choice(FUND_LAW_FIRMS)
             registrar = "中国证券登记结算有限责任公司" if f.market != 89 or rng.random() < 0.25 else comp["full"]
             div_method = 2 if f.mmf or f.op_mode == 4 else rng.choice([1, 1, 1, 2])
             duration, expire = 1, None

@@ -17,15 +17,14 @@ import math
 import random
 import sqlite3
 
-from finsql.data._stockfake import (
+from finsql.data.fake import (
     clip,
-    create_table,
-    insert_dicts,
-    insert_tuples,
     interpolate,
     month_ends,
+    rounded,
     trading_days,
 )
+from finsql.data.tables import create_table, insert_dicts, insert_tuples
 from finsql.paths import REPO_ROOT
 
 SOURCES = REPO_ROOT / "data" / "sources"
@@ -33,10 +32,6 @@ MONTHS = month_ends((2015, 1), (2024, 5))
 SEED_MONTHS = month_ends((2014, 1), (2014, 12))
 DAY_START, DAY_END = dt.date(2019, 1, 2), dt.date(2024, 6, 28)
 SYNTH_SRC = ("合成数据(参照国家统计局口径)", "Synthetic, shaped after NBS publications")
-
-
-def _r(x: float | None, nd: int = 2) -> float | None:
-    return None if x is None else round(x, nd)
 
 
 def _mi(label: str) -> float:
@@ -214,17 +209,17 @@ def _gdp(rng: random.Random) -> list[dict]:
         t = min(1.0, (year - 2010 + (q - 1) / 4) / 13.0)
         gdp = nominal[(year, q)]
         row: dict = dict(EndDate=dt.date(year, 3 * q, 30 if q in (2, 3) else 31).isoformat(), Year=year,
-                         Quarter=q, GDP=_r(gdp, 1))
-        row["GDPCum"] = _r(sum(nominal[(year, j)] for j in range(1, q + 1)), 1)
-        row["GDPYoY"] = _r(real_yoy[(year, q)], 1)
+                         Quarter=q, GDP=rounded(gdp, 1))
+        row["GDPCum"] = rounded(sum(nominal[(year, j)] for j in range(1, q + 1)), 1)
+        row["GDPYoY"] = rounded(real_yoy[(year, q)], 1)
         if year > 2010:
             cum_real = sum(real_level[(year, j)] for j in range(1, q + 1))
             cum_ago = sum(real_level[(year - 1, j)] for j in range(1, q + 1))
-            row["GDPCumYoY"] = _r((cum_real / cum_ago - 1) * 100, 1)
-            row["NominalGDPYoY"] = _r((gdp / nominal[(year - 1, q)] - 1) * 100, 1)
-            row["GDPDeflatorYoY"] = _r(defl[i], 1)
+            row["GDPCumYoY"] = rounded((cum_real / cum_ago - 1) * 100, 1)
+            row["NominalGDPYoY"] = rounded((gdp / nominal[(year - 1, q)] - 1) * 100, 1)
+            row["GDPDeflatorYoY"] = rounded(defl[i], 1)
         qoq = SA_QOQ.get((year, q), ((1 + real_yoy[(year, q)] / 100) ** 0.25 - 1) * 100)
-        row["GDPQoQ"] = _r(qoq + rng.gauss(0, 0.1), 1) if i else None
+        row["GDPQoQ"] = rounded(qoq + rng.gauss(0, 0.1), 1) if i else None
         # value added by industry: shares drift from the 2010 mix to the 2023 mix, with seasonality for farming
         shares = {}
         for code, stem, _zh, _en, _sector, s0, s1, _gap, _hit in GDP_INDUSTRIES:
@@ -238,27 +233,27 @@ def _gdp(rng: random.Random) -> list[dict]:
         sector_va = {1: 0.0, 2: 0.0, 3: 0.0}
         for _code, stem, _zh, _en, sector, _s0, _s1, gap, hit in GDP_INDUSTRIES:
             va = gdp * shares[stem] / total_share
-            row[f"{stem}VA"] = _r(va, 1)
+            row[f"{stem}VA"] = rounded(va, 1)
             sector_va[sector] += va
             if year > 2010:
                 shock = hit * 100 if (year, q) == (2020, 1) else (-hit * 60 if (year, q) == (2021, 1) else 0)
-                row[f"{stem}YoY"] = _r(real_yoy[(year, q)] + gap * 0.5 + shock + rng.gauss(0, 0.6), 1)
+                row[f"{stem}YoY"] = rounded(real_yoy[(year, q)] + gap * 0.5 + shock + rng.gauss(0, 0.6), 1)
             va_prev[(stem, year, q)] = va
         for sector, stem in ((1, "Primary"), (2, "Secondary"), (3, "Tertiary")):
-            row[f"{stem}IndustryVA"] = _r(sector_va[sector], 1)
-            row[f"{stem}Share"] = _r(sector_va[sector] / gdp * 100, 1)
+            row[f"{stem}IndustryVA"] = rounded(sector_va[sector], 1)
+            row[f"{stem}Share"] = rounded(sector_va[sector] / gdp * 100, 1)
             if year > 2010:
                 members = [s for c, s, _z, _e, sec, *_ in GDP_INDUSTRIES if sec == sector]
                 weights = [row[f"{s}VA"] for s in members]
-                row[f"{stem}YoY"] = _r(sum(row[f"{s}YoY"] * w for s, w in zip(members, weights, strict=True))
+                row[f"{stem}YoY"] = rounded(sum(row[f"{s}YoY"] * w for s, w in zip(members, weights, strict=True))
                                        / sum(weights), 1)
         if year > 2010 and row.get("GDPCumYoY") is not None:
             g = row["GDPCumYoY"]
             cons = g * clip(0.55 + rng.gauss(0, 0.08), 0.2, 0.9) if g > 0 else g * 0.8
             inv = g * clip(0.35 + rng.gauss(0, 0.08), 0.0, 0.7) if g > 0 else -g * 0.2
-            row["ConsumptionContribution"] = _r(cons, 1)
-            row["InvestmentContribution"] = _r(inv, 1)
-            row["NetExportContribution"] = _r(g - row["ConsumptionContribution"] - row["InvestmentContribution"], 1)
+            row["ConsumptionContribution"] = rounded(cons, 1)
+            row["InvestmentContribution"] = rounded(inv, 1)
+            row["NetExportContribution"] = rounded(g - row["ConsumptionContribution"] - row["InvestmentContribution"], 1)
         rows.append(row)
     return rows
 
@@ -335,8 +330,8 @@ def _cpi(rng: random.Random) -> list[dict]:
         for i, day in enumerate(MONTHS):
             j = i + 12
             rows.append(dict(EndDate=day.isoformat(), CategoryCode=code, CategoryName=zh, CategoryNameEn=en,
-                             YoY=_r(yoy[i], 1), MoM=_r((levels[j] / levels[j - 1] - 1) * 100, 1),
-                             CumYoY=_r(cum[i], 1), IndexLastYear=_r(100 + yoy[i], 1)))
+                             YoY=rounded(yoy[i], 1), MoM=rounded((levels[j] / levels[j - 1] - 1) * 100, 1),
+                             CumYoY=rounded(cum[i], 1), IndexLastYear=rounded(100 + yoy[i], 1)))
     return rows
 
 
@@ -364,11 +359,11 @@ def _ppi(rng: random.Random) -> list[dict]:
     rows = []
     for i, day in enumerate(MONTHS):
         j = i + 12
-        row = dict(EndDate=day.isoformat(), PPIYoY=_r(head[i], 1), PPIMoM=_r((levels[j] / levels[j - 1] - 1) * 100, 1),
-                   PPICumYoY=_r(cum[i], 1))
+        row = dict(EndDate=day.isoformat(), PPIYoY=rounded(head[i], 1), PPIMoM=rounded((levels[j] / levels[j - 1] - 1) * 100, 1),
+                   PPICumYoY=rounded(cum[i], 1))
         for col in parts:
-            row[col] = _r(parts[col][i], 1)
-        row["PPIRMMoM"] = _r((rm_levels[j] / rm_levels[j - 1] - 1) * 100, 1)
+            row[col] = rounded(parts[col][i], 1)
+        row["PPIRMMoM"] = rounded((rm_levels[j] / rm_levels[j - 1] - 1) * 100, 1)
         rows.append(row)
     return rows
 
@@ -411,15 +406,15 @@ def _unemployment(rng: random.Random) -> list[dict]:
             y16 = youth[i] + YOUTH_SUMMER[day.month - 1] + (u - 5.1) * 2.0 + rng.gauss(0, 0.2)
         quarter_end = day.month in (3, 6, 9, 12)
         rows.append(dict(
-            EndDate=day.isoformat(), SurveyedUnempRate=_r(u, 1), Rate31Cities=_r(u + 0.1 + rng.gauss(0, 0.05), 1),
-            Rate16to24=_r(y16, 1),
-            Rate25to29=_r(6.1 + rng.gauss(0, 0.2) + (u - 5.1), 1) if day >= dt.date(2023, 12, 1) else None,
-            Rate25to59=_r(u - 0.6 + rng.gauss(0, 0.05), 1), LocalHukouRate=_r(u - 0.1 + rng.gauss(0, 0.05), 1),
-            MigrantRate=_r(u + 0.2 + rng.gauss(0, 0.07), 1),
-            NewUrbanJobsCum=_r(NEW_JOBS[day.year] if day.month == 12 else cum, 0),
-            RegisteredUnempRate=_r(3.8 - 0.2 * (day.year - 2018) + rng.gauss(0, 0.03), 2)
+            EndDate=day.isoformat(), SurveyedUnempRate=rounded(u, 1), Rate31Cities=rounded(u + 0.1 + rng.gauss(0, 0.05), 1),
+            Rate16to24=rounded(y16, 1),
+            Rate25to29=rounded(6.1 + rng.gauss(0, 0.2) + (u - 5.1), 1) if day >= dt.date(2023, 12, 1) else None,
+            Rate25to59=rounded(u - 0.6 + rng.gauss(0, 0.05), 1), LocalHukouRate=rounded(u - 0.1 + rng.gauss(0, 0.05), 1),
+            MigrantRate=rounded(u + 0.2 + rng.gauss(0, 0.07), 1),
+            NewUrbanJobsCum=rounded(NEW_JOBS[day.year] if day.month == 12 else cum, 0),
+            RegisteredUnempRate=rounded(3.8 - 0.2 * (day.year - 2018) + rng.gauss(0, 0.03), 2)
             if quarter_end and day.year <= 2020 else None,
-            AvgWeeklyHours=_r(46.5 + 0.25 * (day.year - 2018) + rng.gauss(0, 0.3)
+            AvgWeeklyHours=rounded(46.5 + 0.25 * (day.year - 2018) + rng.gauss(0, 0.3)
                               - (1.5 if label in ("2020-02", "2022-04") else 0), 1),
         ))
     return rows
@@ -462,7 +457,7 @@ def _policy_rates() -> list[dict]:
         prev = None
         for day, rate in changes:
             rows.append(dict(ChangeDate=day, RateCode=code, RateName=zh, RateNameEn=en, Rate=rate, PreviousRate=prev,
-                             ChangeBP=_r((rate - prev) * 100, 0) if prev is not None else None))
+                             ChangeBP=rounded((rate - prev) * 100, 0) if prev is not None else None))
             prev = rate
     return rows
 
@@ -477,8 +472,8 @@ def _lpr(calendar: list[dt.date]) -> list[dict]:
         current = steps.get(label, current)
         fix = next(d for d in calendar if d >= dt.date(month.year, month.month, 20))
         row = dict(TradingDay=fix.isoformat(), LPR1Y=current[0], LPR5Y=current[1],
-                   LPR1YChangeBP=_r((current[0] - prev[0]) * 100, 0) if prev else None,
-                   LPR5YChangeBP=_r((current[1] - prev[1]) * 100, 0) if prev else None)
+                   LPR1YChangeBP=rounded((current[0] - prev[0]) * 100, 0) if prev else None,
+                   LPR5YChangeBP=rounded((current[1] - prev[1]) * 100, 0) if prev else None)
         rows.append(row)
         prev = current
     return rows
@@ -522,16 +517,16 @@ def _market_rates(rng: random.Random, days: list[dt.date]) -> list[dict]:
         dr007 = max(0.8, dr_path[i] + dr_noise[i] * 1.5 + spike)
         dr001 = max(0.5, dr007 * 0.88 - 0.12 - spike * 0.5 + rng.gauss(0, 0.06))
         s3m = y1[i] + 0.45 + rng.gauss(0, 0.01)
-        row = dict(TradingDay=d.isoformat(), ShiborON=_r(dr001 + 0.02, 3), Shibor1W=_r(dr007 + 0.02, 3),
-                   Shibor2W=_r(dr007 + 0.05 + rng.gauss(0, 0.02), 3), Shibor1M=_r(s3m - 0.15, 3),
-                   Shibor3M=_r(s3m, 3), Shibor6M=_r(s3m + 0.08, 3), Shibor9M=_r(s3m + 0.12, 3),
-                   Shibor1Y=_r(s3m + 0.15, 3), DR001=_r(dr001, 4), DR007=_r(dr007, 4),
-                   R007=_r(dr007 + 0.12 + abs(rng.gauss(0, 0.08)) + spike * 0.5, 4), CGB1Y=_r(y1[i], 4))
+        row = dict(TradingDay=d.isoformat(), ShiborON=rounded(dr001 + 0.02, 3), Shibor1W=rounded(dr007 + 0.02, 3),
+                   Shibor2W=rounded(dr007 + 0.05 + rng.gauss(0, 0.02), 3), Shibor1M=rounded(s3m - 0.15, 3),
+                   Shibor3M=rounded(s3m, 3), Shibor6M=rounded(s3m + 0.08, 3), Shibor9M=rounded(s3m + 0.12, 3),
+                   Shibor1Y=rounded(s3m + 0.15, 3), DR001=rounded(dr001, 4), DR007=rounded(dr007, 4),
+                   R007=rounded(dr007 + 0.12 + abs(rng.gauss(0, 0.08)) + spike * 0.5, 4), CGB1Y=rounded(y1[i], 4))
         for col, frac in CURVE:
-            row[col] = _r(y1[i] + (y10[i] - y1[i]) * frac + rng.gauss(0, 0.005), 4)
-        row["CGB10Y"] = _r(y10[i], 4)
-        row["CGB30Y"] = _r(y10[i] + 0.28 + 0.12 * (d.year < 2023) + rng.gauss(0, 0.01), 4)
-        row["CDB10Y"] = _r(y10[i] + 0.15 + cdb_spread[i], 4)
+            row[col] = rounded(y1[i] + (y10[i] - y1[i]) * frac + rng.gauss(0, 0.005), 4)
+        row["CGB10Y"] = rounded(y10[i], 4)
+        row["CGB30Y"] = rounded(y10[i] + 0.28 + 0.12 * (d.year < 2023) + rng.gauss(0, 0.01), 4)
+        row["CDB10Y"] = rounded(y10[i] + 0.15 + cdb_spread[i], 4)
         rows.append(row)
     return rows
 
@@ -585,7 +580,7 @@ def _fx(rng: random.Random, days: list[dt.date]) -> list[tuple]:
         for i, d in enumerate(days):
             mid = rate[i] * unit
             rows.append((d.isoformat(), code, region, f"{code}/CNY", unit, round(mid, 4),
-                         _r((mid / prev - 1) * 100, 4) if prev else None))
+                         rounded((mid / prev - 1) * 100, 4) if prev else None))
             prev = mid
     return rows
 
@@ -648,13 +643,13 @@ def _money(rng: random.Random) -> list[dict]:
         tsf_hist.append(tsf_stock)
         row = dict(EndDate=day.isoformat())
         for name in ("M0", "M1", "M2"):
-            row[name] = _r(series[name][0][i + 12], 1)
-            row[f"{name}YoY"] = _r(series[name][1][i], 1)
-        row.update(NewRMBLoans=_r(new_loans, 0), NewRMBLoansCum=_r(cum_loans, 0),
-                   RMBLoanBalance=_r(loan_balance, 0),
-                   RMBLoanYoY=_r((loan_balance / loan_hist[i - 12] - 1) * 100, 1) if i >= 12 else None,
-                   RMBDepositBalance=_r(deposit_balance, 0), TSFIncrement=_r(tsf_inc, 0), TSFStock=_r(tsf_stock, 0),
-                   TSFStockYoY=_r((tsf_stock / tsf_hist[i - 12] - 1) * 100, 1) if i >= 12 else None)
+            row[name] = rounded(series[name][0][i + 12], 1)
+            row[f"{name}YoY"] = rounded(series[name][1][i], 1)
+        row.update(NewRMBLoans=rounded(new_loans, 0), NewRMBLoansCum=rounded(cum_loans, 0),
+                   RMBLoanBalance=rounded(loan_balance, 0),
+                   RMBLoanYoY=rounded((loan_balance / loan_hist[i - 12] - 1) * 100, 1) if i >= 12 else None,
+                   RMBDepositBalance=rounded(deposit_balance, 0), TSFIncrement=rounded(tsf_inc, 0), TSFStock=rounded(tsf_stock, 0),
+                   TSFStockYoY=rounded((tsf_stock / tsf_hist[i - 12] - 1) * 100, 1) if i >= 12 else None)
         rows.append(row)
     return rows
 
@@ -703,13 +698,13 @@ def _trade(rng: random.Random) -> list[dict]:
             cum_m += levels_m[j]
             ytd_x_ago = sum(levels_x[j - 12 - day.month + 1: j - 11])
             ytd_m_ago = sum(levels_m[j - 12 - day.month + 1: j - 11])
-            rows.append(dict(EndDate=day.isoformat(), RegionCode=code, Exports=_r(levels_x[j]),
-                             Imports=_r(levels_m[j]), TradeBalance=_r(levels_x[j] - levels_m[j]),
-                             ExportsYoY=_r((levels_x[j] / levels_x[j - 12] - 1) * 100, 1),
-                             ImportsYoY=_r((levels_m[j] / levels_m[j - 12] - 1) * 100, 1),
-                             ExportsCum=_r(cum_x), ImportsCum=_r(cum_m),
-                             ExportsCumYoY=_r((cum_x / ytd_x_ago - 1) * 100, 1),
-                             ImportsCumYoY=_r((cum_m / ytd_m_ago - 1) * 100, 1)))
+            rows.append(dict(EndDate=day.isoformat(), RegionCode=code, Exports=rounded(levels_x[j]),
+                             Imports=rounded(levels_m[j]), TradeBalance=rounded(levels_x[j] - levels_m[j]),
+                             ExportsYoY=rounded((levels_x[j] / levels_x[j - 12] - 1) * 100, 1),
+                             ImportsYoY=rounded((levels_m[j] / levels_m[j - 12] - 1) * 100, 1),
+                             ExportsCum=rounded(cum_x), ImportsCum=rounded(cum_m),
+                             ExportsCumYoY=rounded((cum_x / ytd_x_ago - 1) * 100, 1),
+                             ImportsCumYoY=rounded((cum_m / ytd_m_ago - 1) * 100, 1)))
     return rows
 
 
@@ -804,9 +799,9 @@ def _trade_goods(rng: random.Random, world: dict[str, float]) -> list[dict]:
             j = i + 12
             q, q_ago = quantities[j], quantities[j - 12]
             rows.append(dict(EndDate=day.isoformat(), CommodityCode=code, CommodityName=zh, CommodityNameEn=en,
-                             Direction=direction, Quantity=_r(q, 1), QuantityUnit=unit, QuantityUnitEn=unit_en,
-                             QuantityYoY=_r((q / q_ago - 1) * 100, 1) if q is not None else None,
-                             Value=_r(values[j]), ValueYoY=_r((values[j] / values[j - 12] - 1) * 100, 1)))
+                             Direction=direction, Quantity=rounded(q, 1), QuantityUnit=unit, QuantityUnitEn=unit_en,
+                             QuantityYoY=rounded((q / q_ago - 1) * 100, 1) if q is not None else None,
+                             Value=rounded(values[j]), ValueYoY=rounded((values[j] / values[j - 12] - 1) * 100, 1)))
     return rows
 
 
@@ -869,14 +864,14 @@ def _industrial(rng: random.Random) -> list[dict]:
         cum = sum(levels[j - day.month + 1: j + 1]) / sum(levels[j - 12 - day.month + 1: j - 11]) * 100 - 100
         row: dict = dict(EndDate=day.isoformat())
         # NBS publishes January and February together: January is blank, February holds the two-month figure
-        row["IndustrialVAYoY"] = None if jan else _r(head[i], 1)
-        row["IndustrialVACumYoY"] = None if jan else _r(cum, 1)
+        row["IndustrialVAYoY"] = None if jan else rounded(head[i], 1)
+        row["IndustrialVACumYoY"] = None if jan else rounded(cum, 1)
         for col in parts:
-            row[col] = None if jan else _r(parts[col][i], 1)
+            row[col] = None if jan else rounded(parts[col][i], 1)
         for col, _annual in OUTPUTS:
             value = output_levels[col][j] + (output_levels[col][j - 1] if feb else 0.0)
-            row[col] = None if jan else _r(value, 1)
-        row["CapacityUtilization"] = _r(capacity[i] + rng.gauss(0, 0.2), 1) if day.month in (3, 6, 9, 12) else None
+            row[col] = None if jan else rounded(value, 1)
+        row["CapacityUtilization"] = rounded(capacity[i] + rng.gauss(0, 0.2), 1) if day.month in (3, 6, 9, 12) else None
         rows.append(row)
     return rows
 
@@ -929,24 +924,24 @@ def _retail(rng: random.Random) -> list[dict]:
         month_total = total + (levels[j - 1] if day.month == 2 else 0.0)
         month_cat = cat + (cat_levels[j - 1] if day.month == 2 else 0.0)
         row.update(
-            RetailSales=None if jan else _r(month_total, 0),
-            RetailSalesYoY=None if jan else _r(yoy[i], 1),
-            RetailSalesCum=None if jan else _r(cum, 0),
-            RetailSalesCumYoY=None if jan else _r((cum / ago - 1) * 100, 1),
-            OnlineRetailCum=None if jan else _r(cum_online, 0),
-            OnlineRetailCumYoY=None if jan or day.year == 2015 else _r(
+            RetailSales=None if jan else rounded(month_total, 0),
+            RetailSalesYoY=None if jan else rounded(yoy[i], 1),
+            RetailSalesCum=None if jan else rounded(cum, 0),
+            RetailSalesCumYoY=None if jan else rounded((cum / ago - 1) * 100, 1),
+            OnlineRetailCum=None if jan else rounded(cum_online, 0),
+            OnlineRetailCumYoY=None if jan or day.year == 2015 else rounded(
                 (cum_online / online_prev[key] - 1) * 100, 1),
-            OnlinePhysicalGoodsCum=None if jan else _r(cum_online_phys, 0),
-            OnlinePhysicalShare=None if jan else _r(phys_share * 100, 1),
-            CateringRevenue=None if jan else _r(month_cat, 0),
-            CateringYoY=None if jan else _r(catering_yoy[i], 1),
-            GoodsRetail=None if jan else _r(month_total - month_cat, 0),
-            GoodsRetailYoY=None if jan else _r((goods / goods_ago - 1) * 100, 1),
-            UrbanRetail=None if jan else _r(month_total * urban_share, 0),
-            UrbanRetailYoY=None if jan else _r(yoy[i] - 0.2 + rng.gauss(0, 0.2), 1),
-            RuralRetail=None if jan else _r(month_total * (1 - urban_share), 0),
-            RuralRetailYoY=None if jan else _r(yoy[i] + 0.8 + rng.gauss(0, 0.3), 1),
-            AutoRetailYoY=None if jan else _r(yoy[i] * 0.8 - 1.5 + rng.gauss(0, 3.0), 1),
+            OnlinePhysicalGoodsCum=None if jan else rounded(cum_online_phys, 0),
+            OnlinePhysicalShare=None if jan else rounded(phys_share * 100, 1),
+            CateringRevenue=None if jan else rounded(month_cat, 0),
+            CateringYoY=None if jan else rounded(catering_yoy[i], 1),
+            GoodsRetail=None if jan else rounded(month_total - month_cat, 0),
+            GoodsRetailYoY=None if jan else rounded((goods / goods_ago - 1) * 100, 1),
+            UrbanRetail=None if jan else rounded(month_total * urban_share, 0),
+            UrbanRetailYoY=None if jan else rounded(yoy[i] - 0.2 + rng.gauss(0, 0.2), 1),
+            RuralRetail=None if jan else rounded(month_total * (1 - urban_share), 0),
+            RuralRetailYoY=None if jan else rounded(yoy[i] + 0.8 + rng.gauss(0, 0.3), 1),
+            AutoRetailYoY=None if jan else rounded(yoy[i] * 0.8 - 1.5 + rng.gauss(0, 3.0), 1),
         )
         online_prev[key] = cum_online
         rows.append(row)
@@ -985,22 +980,22 @@ def _pmi(rng: random.Random) -> list[dict]:
         new_orders = (p - 0.25 * prod - 0.2 * emp - 0.15 * (100 - supplier) - 0.1 * raw_inv) / 0.3
         purchase_price = clip(51.5 + ppi_mom[i] * 6 + rng.gauss(0, 1.5), 32, 75)
         row = dict(
-            EndDate=day.isoformat(), ManufacturingPMI=_r(p, 1), Production=_r(prod, 1), NewOrders=_r(new_orders, 1),
-            NewExportOrders=_r(new_orders - 3.0 + rng.gauss(0, 0.6), 1),
-            Backlog=_r(new_orders - 5.0 + rng.gauss(0, 0.5), 1),
-            FinishedGoodsInventory=_r(47.0 + rng.gauss(0, 0.8), 1),
-            PurchaseQuantity=_r(p + 0.3 + rng.gauss(0, 0.4), 1), Imports=_r(p - 1.8 + rng.gauss(0, 0.5), 1),
-            PurchasePrice=_r(purchase_price, 1), ExFactoryPrice=_r(purchase_price - 3.5 + rng.gauss(0, 0.8), 1),
-            RawMaterialInventory=_r(raw_inv, 1), Employment=_r(emp, 1), SupplierDeliveryTime=_r(supplier, 1),
-            ProductionExpectation=_r(clip(55.5 + (p - 50) * 0.8 + rng.gauss(0, 0.8), 45, 60), 1),
-            LargeEnterprisePMI=_r(p + 1.0 + rng.gauss(0, 0.4), 1),
-            MediumEnterprisePMI=_r(p - 0.4 + rng.gauss(0, 0.5), 1),
-            SmallEnterprisePMI=_r(p - 1.6 + rng.gauss(0, 0.6), 1),
-            NonManufacturingPMI=_r(nm, 1), ServicesPMI=_r(nm - 1.2 + rng.gauss(0, 0.3), 1),
-            ConstructionPMI=_r(clip(nm + 4.5 + rng.gauss(0, 1.0), 35, 66), 1),
-            CompositePMI=_r(0.45 * prod + 0.55 * nm + rng.gauss(0, 0.1), 1) if day.year >= 2018 else None,
-            CaixinMfgPMI=_r(p + 0.2 + rng.gauss(0, 0.6) + (4.0 if shock else 0), 1),
-            CaixinServicesPMI=_r(nm - 0.5 + rng.gauss(0, 0.8), 1),
+            EndDate=day.isoformat(), ManufacturingPMI=rounded(p, 1), Production=rounded(prod, 1), NewOrders=rounded(new_orders, 1),
+            NewExportOrders=rounded(new_orders - 3.0 + rng.gauss(0, 0.6), 1),
+            Backlog=rounded(new_orders - 5.0 + rng.gauss(0, 0.5), 1),
+            FinishedGoodsInventory=rounded(47.0 + rng.gauss(0, 0.8), 1),
+            PurchaseQuantity=rounded(p + 0.3 + rng.gauss(0, 0.4), 1), Imports=rounded(p - 1.8 + rng.gauss(0, 0.5), 1),
+            PurchasePrice=rounded(purchase_price, 1), ExFactoryPrice=rounded(purchase_price - 3.5 + rng.gauss(0, 0.8), 1),
+            RawMaterialInventory=rounded(raw_inv, 1), Employment=rounded(emp, 1), SupplierDeliveryTime=rounded(supplier, 1),
+            ProductionExpectation=rounded(clip(55.5 + (p - 50) * 0.8 + rng.gauss(0, 0.8), 45, 60), 1),
+            LargeEnterprisePMI=rounded(p + 1.0 + rng.gauss(0, 0.4), 1),
+            MediumEnterprisePMI=rounded(p - 0.4 + rng.gauss(0, 0.5), 1),
+            SmallEnterprisePMI=rounded(p - 1.6 + rng.gauss(0, 0.6), 1),
+            NonManufacturingPMI=rounded(nm, 1), ServicesPMI=rounded(nm - 1.2 + rng.gauss(0, 0.3), 1),
+            ConstructionPMI=rounded(clip(nm + 4.5 + rng.gauss(0, 1.0), 35, 66), 1),
+            CompositePMI=rounded(0.45 * prod + 0.55 * nm + rng.gauss(0, 0.1), 1) if day.year >= 2018 else None,
+            CaixinMfgPMI=rounded(p + 0.2 + rng.gauss(0, 0.6) + (4.0 if shock else 0), 1),
+            CaixinServicesPMI=rounded(nm - 0.5 + rng.gauss(0, 0.8), 1),
         )
         rows.append(row)
     return rows
@@ -1027,8 +1022,8 @@ def _us_quarterly() -> list[dict]:
             RealGovt=float(rec["realgovt"]), RealDPI=float(rec["realdpi"]), CPI=float(rec["cpi"]),
             M1=float(rec["m1"]), TBillRate=float(rec["tbilrate"]), Unemp=float(rec["unemp"]), Pop=float(rec["pop"]),
             Infl=float(rec["infl"]), RealInt=float(rec["realint"]),
-            RealGDPQoQAnnualized=_r(((gdp / prev) ** 4 - 1) * 100, 2) if prev else None,
-            RealGDPYoY=_r((gdp / ago - 1) * 100, 2) if ago else None))
+            RealGDPQoQAnnualized=rounded(((gdp / prev) ** 4 - 1) * 100, 2) if prev else None,
+            RealGDPYoY=rounded((gdp / ago - 1) * 100, 2) if ago else None))
     return rows
 
 

@@ -15,20 +15,20 @@ import math
 import random
 import sqlite3
 
-from finsql.data._stockfake import (
+from finsql.data.fake import (
     BRAND_CHARS,
     CITIES,
+    COMPANY_AUDITORS,
+    COMPANY_LAW_FIRMS,
     address,
     clip,
-    create_table,
-    insert_dicts,
-    insert_tuples,
     lognormal,
-    person_name,
+    person_name_ranked,
     quarter_end,
     trading_days,
     weighted_choice,
 )
+from finsql.data.tables import create_table, insert_dicts, insert_tuples
 
 QUOTE_START = dt.date(2022, 7, 1)
 END = dt.date(2024, 6, 28)
@@ -500,12 +500,6 @@ CURRENT_LIABS = ("ShortTermLoan", "NotesPayable", "AccountsPayable", "AdvanceRec
 INTEREST_BEARING = ("ShortTermLoan", "NonCurrentLiabilityIn1Year", "LongtermLoan", "BondsPayable", "LeaseLiability",
                     "BorrowingCapital", "SoldBuybackSecuProceeds", "BorrowingFromCentralBank")
 
-# Invented accounting and law firm names for the company profiles.
-AUDITORS = tuple(f"{w}会计师事务所(特殊普通合伙)" for w in (
-    "华信永", "立正", "中衡信", "大信和", "天职信", "容和", "致远华", "普信", "安华达", "信中和", "瑞衡", "中汇达"))
-LAW_FIRMS = tuple(f"{w}律师事务所" for w in (
-    "北京市信衡", "上海市正源", "广东明德", "北京市致远", "浙江泰和", "北京市君泽", "上海市金衡", "江苏天禾",
-    "北京市安泽", "四川博衡"))
 
 # ct_systemconst: (LB, category zh, category en, [(DM, meaning zh, meaning en)])
 CONSTANTS: tuple[tuple[int, str, str, tuple[tuple[int, str, str], ...]], ...] = (
@@ -1844,7 +1838,7 @@ def _leaders(rng: random.Random, c: dict, next_id: list[int]) -> list[dict]:
             elif zh == "总经理" and founder and rng.random() < 0.25:
                 name, name_en, gender = founder
             else:
-                name, name_en, gender = person_name(rng, used)
+                name, name_en, gender = person_name_ranked(rng, used)
             if zh == "独立董事":
                 edu = 1 if rng.random() < 0.6 else 2
                 birth = rng.randint(1952, 1980)
@@ -1868,7 +1862,7 @@ def _leaders(rng: random.Random, c: dict, next_id: list[int]) -> list[dict]:
                              BeginDate=begin.isoformat(), EndDate=None, IfIncumbent=1,
                              AnnualReward=_r2(reward), HoldShares=hold))
             if zh in ("总经理", "财务总监", "董事会秘书") and rng.random() < 0.3:
-                former, former_en, fg = person_name(rng, used)
+                former, former_en, fg = person_name_ranked(rng, used)
                 start = _rand_date(rng, begin - dt.timedelta(days=3650), begin - dt.timedelta(days=400))
                 rows.append(dict(ID=0, CompanyCode=c["company"], LeaderName=former, LeaderNameEn=former_en, Gender=fg,
                                  BirthYear=rng.randint(1955, 1980), Education=rng.choice((1, 2, 2, 3)),
@@ -1904,7 +1898,7 @@ def _holder_pool(rng: random.Random, c: dict) -> list[dict]:
         if rng.random() < 0.6:
             add(f"{city}{brand}企业管理合伙企业(有限合伙)", 2, rng.uniform(0.01, 0.05), 0.05, True)
         if rng.random() < 0.5:
-            add(person_name(rng)[0], 3, rng.uniform(0.01, 0.06), 0.05)
+            add(person_name_ranked(rng)[0], 3, rng.uniform(0.01, 0.06), 0.05)
     else:
         for _ in range(3):
             add(f"{rng.choice(BRAND_CHARS)[0]}{rng.choice(BRAND_CHARS)[0]}投资集团有限公司", 2,
@@ -1930,9 +1924,9 @@ def _holder_pool(rng: random.Random, c: dict) -> list[dict]:
     if rng.random() < 0.4:
         add(rng.choice(QFII_NAMES), 7, rng.uniform(0.002, 0.01), 0.3, churn=0.2)
     for _ in range(rng.randint(3, 5)):
-        add(person_name(rng)[0], 3, rng.uniform(0.002, 0.01), 0.2, churn=0.1)
+        add(person_name_ranked(rng)[0], 3, rng.uniform(0.002, 0.01), 0.2, churn=0.1)
     while len(pool) < 18:
-        add(person_name(rng)[0], 3, rng.uniform(0.001, 0.006), 0.2)
+        add(person_name_ranked(rng)[0], 3, rng.uniform(0.001, 0.006), 0.2)
     seen: set[str] = set()
     unique = []
     for holder in pool:
@@ -2016,7 +2010,7 @@ def _profile(rng: random.Random, c: dict, leaders: list[dict], sponsors: list[st
     province, province_en, city, city_en, zipcode, area = c["city"][:6]
     sub = SUBS[c["sub"]]
     current = {r["PositionName"]: r["LeaderName"] for r in leaders if r["IfIncumbent"] == 1}
-    affairs = person_name(rng)[0]
+    affairs = person_name_ranked(rng)[0]
     domain = f"{c['brand_en'].lower()}{c['spelling'][-2:].lower()}.com"
     exchange = "上海证券交易所" if c["market"] == 83 else "深圳证券交易所"
     exchange_en = "Shanghai Stock Exchange" if c["market"] == 83 else "Shenzhen Stock Exchange"
@@ -2057,7 +2051,7 @@ def _profile(rng: random.Random, c: dict, leaders: list[dict], sponsors: list[st
         MainBusiness=sub[4], MainBusinessEn=sub[5],
         BusinessScope=f"{sub[4]}；货物及技术进出口；技术开发、技术咨询、技术服务。（依法须经批准的项目，经相关部门批准后方可开展经营活动）",
         BriefIntroText=intro, BriefIntroTextEn=intro_en, CSRCIndustryCode=sub[2], SWIndustryCode=c["sub"],
-        AccountingFirm=rng.choice(AUDITORS), LawFirm=rng.choice(LAW_FIRMS),
+        AccountingFirm=rng.choice(COMPANY_AUDITORS), LawFirm=rng.choice(COMPANY_LAW_FIRMS),
         ListingSponsor=rng.choice(sponsors) if sponsors else None, IfHShare=1 if c["h_frac"] else 0,
         FiscalYearEnd="12-31", BoardSize=sum(1 for r in leaders if r["IfIncumbent"] and r["PositionName"] in
                                              ("董事长", "董事", "独立董事")) + 2,
@@ -2423,7 +2417,7 @@ def build(conn: sqlite3.Connection, rng: random.Random) -> None:
             c["nature"] = 5
         else:
             c["nature"] = weighted_choice(rng, [3, 4, 5], [0.93, 0.03, 0.04])
-        c["founder"] = person_name(rng) if c["nature"] in (3, 4) else None
+        c["founder"] = person_name_ranked(rng) if c["nature"] in (3, 4) else None
 
     out: dict[str, list] = {name: [] for name in ("income", "balance", "cashflow", "qincome", "mainindex", "mainsh",
                                                   "sharestru", "shnumber")}
