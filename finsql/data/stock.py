@@ -777,8 +777,22 @@ EQUITY_ITEMS = ("PaidInCapital", "OtherEquityInstruments", "CapitalReserveFund",
 
 def _simulate(rng: random.Random, c: dict) -> None:
     """Quarterly revenue, balance sheets and single-quarter income statements for 2018Q1..2024Q1."""
-    p, key, layout = c["params"], c["key"], c["layout"]
-    n = len(QUARTERS)
+    revs = _revenue_path(rng, c)
+    f = _financial_profile(rng, c)
+    bs = _balance_sheets(rng, c, revs, f)
+    inc = _income_statements(rng, c, revs, bs, f)
+    tax_rate, mi, int_rate = f["tax_rate"], f["mi"], f["int_rate"]
+    # non-recurring profit and loss (for the deducted net profit indicator)
+    for row in inc:
+        nr = ((row["OtherIncome"] or 0) * 0.6 + (row["FairValueChangeIncome"] or 0) + (row["AssetDisposalIncome"] or 0)
+              + row["NonoperatingIncome"] - row["NonoperatingExpense"]) * (1 - tax_rate) * (1 - mi)
+        row["_nonrecurring"] = nr
+    c.update(revs=revs, bs=bs, inc=inc, tax_rate=tax_rate, mi=mi, int_rate=int_rate)
+
+
+def _revenue_path(rng: random.Random, c: dict) -> list[float]:
+    """Quarterly operating revenue: a company-sized start, yearly growth by industry, seasons, 2020's dip."""
+    p, key = c["params"], c["key"]
     rev0 = p["rev"] * 1e8 * lognormal(rng, 1.0, p["sigma"], 0.06, 12.0)
     if c["recent"] or c["board"] != "main":
         rev0 *= 0.5
@@ -802,6 +816,12 @@ def _simulate(rng: random.Random, c: dict) -> None:
             value *= 0.96
         revs.append(value)
 
+    return revs
+
+
+def _financial_profile(rng: random.Random, c: dict) -> dict[str, float]:
+    """The company's ratios: turnover, debt, margins, expense and tax rates, yearly penalties, bank/broker mix."""
+    p, key, layout = c["params"], c["key"], c["layout"]
     turnover = p["turnover"] * lognormal(rng, 1.0, 0.25)
     debt = clip(p["debt"] + rng.gauss(0.0, 0.012 if layout == "bank" else 0.08), 0.08, 0.94)
     gm = p.get("gm", 0.0) + rng.gauss(0.0, 0.045)
@@ -842,7 +862,14 @@ def _simulate(rng: random.Random, c: dict) -> None:
     ii_mult = rng.uniform(1.9, 2.3)
     admin_b = rng.uniform(0.26, 0.36) if layout == "bank" else rng.uniform(0.48, 0.6)
     cred_b = rng.uniform(0.15, 0.35) if layout == "bank" else rng.uniform(0.0, 0.04)
+    return dict(turnover=turnover, debt=debt, gm=gm, sale=sale, admin=admin, rd=rd, surch=surch, tax_rate=tax_rate, mi=mi, int_rate=int_rate, oi=oi, inv=inv, cred=cred, aimp=aimp, assoc=assoc, pen=pen, nii_c=nii_c, fee_c=fee_c, ii_mult=ii_mult, admin_b=admin_b, cred_b=cred_b)
 
+
+def _balance_sheets(rng: random.Random, c: dict, revs: list[float], f: dict) -> list[dict]:
+    """One balance sheet a quarter: total assets from trailing revenue and turnover, split by noisy mixes."""
+    p, key, layout = c["params"], c["key"], c["layout"]
+    turnover, debt, pen, mi = f["turnover"], f["debt"], f["pen"], f["mi"]
+    n = len(QUARTERS)
     # balance-sheet mixes with company-level noise
     mix = p.get("assets", layout) if layout == "general" else layout
     if layout == "general":
@@ -899,7 +926,15 @@ def _simulate(rng: random.Random, c: dict) -> None:
         row["SEWithoutMI"] = _r2(row["TotalShareholderEquity"] - row["MinorityInterests"])
         row["TotalLiabilityAndEquity"] = _r2(row["TotalLiability"] + row["TotalShareholderEquity"])
         bs.append(row)
+    return bs
 
+
+def _income_statements(rng: random.Random, c: dict, revs: list[float], bs: list[dict], f: dict) -> list[dict]:
+    """One single-quarter income statement a quarter, general or financial layout, from revenue and ratios."""
+    key, layout = c["key"], c["layout"]
+    (gm, pen, surch, sale, admin, rd, int_rate, oi, inv, assoc, cred, aimp, nii_c, fee_c, ii_mult, admin_b, cred_b, tax_rate, mi) = (f[k] for k in (
+        "gm", "pen", "surch", "sale", "admin", "rd", "int_rate", "oi", "inv", "assoc", "cred", "aimp", "nii_c", "fee_c", "ii_mult", "admin_b", "cred_b", "tax_rate", "mi"))
+    n = len(QUARTERS)
     inc: list[dict] = []
     for k in range(n):
         year, q = QUARTERS[k]
@@ -981,12 +1016,7 @@ def _simulate(rng: random.Random, c: dict) -> None:
         row["CIMinorityOwners"] = _r2(row["MinorityProfit"] + row["OtherCompositeIncome"] * mi)
         row["CIParentCompanyOwners"] = _r2(row["TotalCompositeIncome"] - row["CIMinorityOwners"])
         inc.append(row)
-    # non-recurring profit and loss (for the deducted net profit indicator)
-    for row in inc:
-        nr = ((row["OtherIncome"] or 0) * 0.6 + (row["FairValueChangeIncome"] or 0) + (row["AssetDisposalIncome"] or 0)
-              + row["NonoperatingIncome"] - row["NonoperatingExpense"]) * (1 - tax_rate) * (1 - mi)
-        row["_nonrecurring"] = nr
-    c.update(revs=revs, bs=bs, inc=inc, tax_rate=tax_rate, mi=mi, int_rate=int_rate)
+    return inc
 
 
 # --- publication dates, dividends, shares ----------------------------------------------------------
@@ -1252,130 +1282,151 @@ def _cashflows(rng: random.Random, c: dict) -> None:
     cf: list[dict | None] = [None] * len(QUARTERS)
     for k in range(4, len(QUARTERS)):
         a, b, i = bs[k], bs[k - 1], inc[k]
-
-        def d(item: str, a: dict = a, b: dict = b) -> float:
-            return (a[item] or 0.0) - (b[item] or 0.0)
-
         row = dict.fromkeys(CF_ITEMS)
-        rev = i["TotalOperatingRevenue"]
-        dep = ((b["FixedAssets"] or 0) * dep_rate + (b["RightOfUseAssets"] or 0) * 0.2) / 4
-        amort = (b["IntangibleAssets"] or 0) * 0.05 / 4
-        lde = (b["LongDeferredExpense"] or 0) * 0.25 / 4
-        row["NetProfit"] = i["NetProfit"]
-        row["AssetImpairmentReserve"] = _r2((i["CreditImpairmentLoss"] or 0) + (i["AssetImpairmentLoss"] or 0))
-        row["FixedAssetDepreciation"] = _r2(dep)
-        row["IntangibleAssetAmortization"] = _r2(amort)
-        row["LongDeferExpenseAmort"] = _r2(lde)
-        row["FinancialExpense"] = _r2(i["FinancialExpense"] or 0.0)
-        row["InvestLoss"] = _r2(-(i["InvestIncome"] or 0.0))
-        row["DeferredTaxAssetDecrease"] = _r2(-d("DeferredTaxAssets"))
-        row["DeferredTaxLiabilityIncrease"] = _r2(d("DeferredTaxLiability"))
-        if layout == "general":
-            row["InventoryDecrease"] = _r2(-d("Inventories"))
-            row["OperatingReceivableDecrease"] = _r2(-sum(d(x) for x in (
-                "NotesReceivable", "AccountReceivable", "AdvancePayment", "OtherReceivable", "ContractAssets")))
-            row["OperatingPayableIncrease"] = _r2(sum(d(x) for x in (
-                "NotesPayable", "AccountsPayable", "AdvanceReceipts", "ContractLiability", "SalariesPayable",
-                "TaxsPayable", "OtherPayable")))
-        elif layout == "bank":
-            row["InventoryDecrease"] = 0.0
-            row["OperatingReceivableDecrease"] = _r2(-sum(d(x) for x in (
-                "LoanAndAdvance", "LendCapital", "BoughtSellbackAssets")))
-            row["OperatingPayableIncrease"] = _r2(sum(d(x) for x in (
-                "AcceptDeposit", "DepositOfInterbank", "BorrowingFromCentralBank", "BorrowingCapital",
-                "SoldBuybackSecuProceeds")))
-        else:
-            row["InventoryDecrease"] = 0.0
-            row["OperatingReceivableDecrease"] = _r2(-(d("TradingAssets") * 0.5 + d("BoughtSellbackAssets")
-                                                       + d("OtherAssets")))
-            row["OperatingPayableIncrease"] = _r2(sum(d(x) for x in (
-                "ActingTradingSecurity", "SoldBuybackSecuProceeds", "BorrowingCapital")))
-        row["OtherItems"] = _r2(rev * rng.gauss(0.0, 0.01) - (i["FairValueChangeIncome"] or 0.0))
-        nocf = _r2(sum(row[x] for x in ("NetProfit", "AssetImpairmentReserve", "FixedAssetDepreciation",
-                                         "IntangibleAssetAmortization", "LongDeferExpenseAmort", "FinancialExpense",
-                                         "InvestLoss", "DeferredTaxAssetDecrease", "DeferredTaxLiabilityIncrease",
-                                         "InventoryDecrease", "OperatingReceivableDecrease",
-                                         "OperatingPayableIncrease", "OtherItems")))
-        row["NetOperateCashFlow"] = row["NetOperateCashFlowNotes"] = nocf
-        taxes = _r2((max(i["IncomeTaxCost"], 0) + (i["OperatingTaxSurcharges"] or 0)) * rng.uniform(0.9, 1.1)
-                    + (rev * 0.03 if layout == "general" else 0))
-        if layout == "general":
-            row["GoodsSaleServiceRenderCash"] = _r2(rev * 1.08 * rng.uniform(0.95, 1.05))
-            row["TaxLevyRefund"] = _r2(rev * rng.uniform(0.0, 0.01))
-            row["OtherCashInRelatedOperate"] = _r2(rev * rng.uniform(0.005, 0.03))
-            row["StaffBehalfPaid"] = _r2(rev * staff_c * rng.uniform(0.9, 1.1))
-            row["AllTaxesPaid"] = taxes
-            row["OtherOperateCashPaid"] = _r2(((i["SaleExpense"] or 0) + (i["AdministrationExpense"] or 0))
-                                              * rng.uniform(0.3, 0.5))
-            residual_item, floor = "GoodsServiceCashPaid", rev * 0.1
-        else:
-            dep_inc = d("AcceptDeposit") + d("DepositOfInterbank") if layout == "bank" else d("ActingTradingSecurity")
-            loan_inc = d("LoanAndAdvance") if layout == "bank" else 0.0
-            row["NetDepositIncrease"] = _r2(max(dep_inc, 0.0))
-            row["NetLoanIncrease"] = _r2(max(loan_inc, 0.0)) if layout == "bank" else None
-            row["InterestCommissionCashIn"] = _r2((i["InterestIncome"] + i["CommissionIncome"]) * rng.uniform(0.9, 1.0))
-            row["OtherCashInRelatedOperate"] = _r2(max(-loan_inc, 0.0) + rev * rng.uniform(0.01, 0.05))
-            row["InterestCommissionCashPaid"] = _r2((i["InterestExpense"] + i["CommissionExpense"])
-                                                    * rng.uniform(0.85, 1.0))
-            row["StaffBehalfPaid"] = _r2(i["AdministrationExpense"] * 0.6)
-            row["AllTaxesPaid"] = taxes
-            residual_item, floor = "OtherOperateCashPaid", rev * 0.05
-        inflow = sum(row[x] or 0 for x in CF_SUBTOTALS["SubtotalOperateCashInflow"])
-        known_out = sum(row[x] or 0 for x in CF_SUBTOTALS["SubtotalOperateCashOutflow"] if x != residual_item)
-        residual = inflow - nocf - known_out
-        if residual < floor:
-            row["OtherCashInRelatedOperate"] = _r2(row["OtherCashInRelatedOperate"] + floor - residual)
-            residual = floor
-        row[residual_item] = _r2(residual)
-
-        # investing
-        capex = max(0.0, sum(d(x) for x in ("FixedAssets", "ConstruInProcess", "IntangibleAssets",
-                                             "DevelopmentExpenditure", "LongDeferredExpense")) + dep + amort + lde)
-        row["FixIntanOtherAssetAcquiCash"] = _r2(capex * rng.uniform(1.0, 1.08))
-        row["FixIntanOtherAssetDispoCash"] = _r2(capex * rng.uniform(0.0, 0.03))
-        fin_assets = ("TradingAssets", "LongtermEquityInvest", "DebtInvestment", "OtherDebtInvestment")
-        if layout == "broker":
-            fin_assets = fin_assets[1:]
-        dfin = sum(d(x) for x in fin_assets)
-        churn = sum(b[x] or 0 for x in fin_assets) * rng.uniform(0.1, 0.6)
-        row["InvestCashPaid"] = _r2(churn + max(dfin, 0.0))
-        row["InvestWithdrawalCash"] = _r2(churn * rng.uniform(0.9, 1.0) + max(-dfin, 0.0))
-        row["InvestProceeds"] = _r2(max(0.0, (i["InvestIncome"] or 0) * rng.uniform(0.3, 0.9)))
-        row["OtherCashFromInvestAct"] = _r2(rev * rng.uniform(0.0, 0.003))
-        row["OtherCashToInvestAct"] = _r2(rev * rng.uniform(0.0, 0.003))
-        nicf = _r2(sum(row[x] for x in CF_SUBTOTALS["SubtotalInvestCashInflow"])
-                   - sum(row[x] for x in CF_SUBTOTALS["SubtotalInvestCashOutflow"]))
-        row["NetInvestCashFlow"] = nicf
-
-        # financing takes up the rest of the change in cash
-        end_cash, begin_cash = _cash_equivalents(c, a), _cash_equivalents(c, b)
-        fx = _r2(end_cash * rng.gauss(0.0, 0.001))
-        row["ExchanRateChangeEffect"] = fx
-        nfcf = _r2(end_cash - begin_cash - nocf - nicf - fx)
-        row["NetFinanceCashFlow"] = nfcf
-        loan_items = ("ShortTermLoan", "LongtermLoan", "NonCurrentLiabilityIn1Year")
-        dloan = sum(d(x) for x in loan_items)
-        loan_churn = (b["ShortTermLoan"] or 0) * rng.uniform(0.3, 0.8) + (b["BondsPayable"] or 0) * 0.05
-        row["CashFromBorrowing"] = loan_churn + max(dloan, 0.0)
-        row["BorrowingRepayment"] = loan_churn + max(-dloan, 0.0) + max(-d("BondsPayable"), 0.0)
-        row["CashFromBondsIssue"] = _r2(max(d("BondsPayable"), 0.0))
-        row["CashFromInvest"] = _r2(ipo_cash if k == ipo_k else (rev * rng.uniform(0.0, 0.01)
-                                                                 if rng.random() < 0.1 else 0.0))
-        interest = (i["FinInterestExpense"] or 0) if layout == "general" else (b["BondsPayable"] or 0) * 0.03 / 4
-        row["DividendInterestPayment"] = _r2(dividends.get(k, 0.0) + interest * rng.uniform(0.85, 1.0)
-                                             + max(i["MinorityProfit"], 0) * (0.5 if k % 4 == 1 else 0.0))
-        row["OtherFinanceActCash"] = _r2(rev * rng.uniform(0.0, 0.004))
-        row["OtherFinanceActPayment"] = _r2((b["RightOfUseAssets"] or 0) * 0.2 / 4 + rev * rng.uniform(0.0, 0.003))
-        gap = nfcf - (sum(row[x] for x in CF_SUBTOTALS["SubtotalFinanceCashInflow"])
-                      - sum(row[x] for x in CF_SUBTOTALS["SubtotalFinanceCashOutflow"]))
-        if gap > 0:
-            row["CashFromBorrowing"] += gap
-        else:
-            row["BorrowingRepayment"] -= gap
-        row["CashFromBorrowing"] = _r2(row["CashFromBorrowing"])
-        row["BorrowingRepayment"] = _r2(row["BorrowingRepayment"])
+        nocf, spent = _operating_cash(rng, layout, row, a, b, i, dep_rate, staff_c)
+        nicf = _investing_cash(rng, layout, row, a, b, i, spent)
+        raised = ipo_cash if k == ipo_k else None  # the listing quarter's IPO proceeds
+        _financing_cash(rng, c, row, a, b, i, nocf, nicf, dividends.get(k, 0.0), raised, k % 4 == 1)
         cf[k] = row
     c["cf"] = cf
+
+
+def _delta(a: dict, b: dict, item: str) -> float:
+    """How much a balance-sheet item grew from ``b`` (last quarter) to ``a`` (this one)."""
+    return (a[item] or 0.0) - (b[item] or 0.0)
+
+
+def _operating_cash(rng: random.Random, layout: str, row: dict, a: dict, b: dict, i: dict, dep_rate: float,
+                    staff_c: float) -> tuple[float, float]:
+    """Fill ``row``'s operating cash flows (indirect and direct); (net operating cash, depreciation and amortisation)."""
+    rev = i["TotalOperatingRevenue"]
+    dep = ((b["FixedAssets"] or 0) * dep_rate + (b["RightOfUseAssets"] or 0) * 0.2) / 4
+    amort = (b["IntangibleAssets"] or 0) * 0.05 / 4
+    lde = (b["LongDeferredExpense"] or 0) * 0.25 / 4
+    row["NetProfit"] = i["NetProfit"]
+    row["AssetImpairmentReserve"] = _r2((i["CreditImpairmentLoss"] or 0) + (i["AssetImpairmentLoss"] or 0))
+    row["FixedAssetDepreciation"] = _r2(dep)
+    row["IntangibleAssetAmortization"] = _r2(amort)
+    row["LongDeferExpenseAmort"] = _r2(lde)
+    row["FinancialExpense"] = _r2(i["FinancialExpense"] or 0.0)
+    row["InvestLoss"] = _r2(-(i["InvestIncome"] or 0.0))
+    row["DeferredTaxAssetDecrease"] = _r2(-_delta(a, b, "DeferredTaxAssets"))
+    row["DeferredTaxLiabilityIncrease"] = _r2(_delta(a, b, "DeferredTaxLiability"))
+    if layout == "general":
+        row["InventoryDecrease"] = _r2(-_delta(a, b, "Inventories"))
+        row["OperatingReceivableDecrease"] = _r2(-sum(_delta(a, b, x) for x in (
+            "NotesReceivable", "AccountReceivable", "AdvancePayment", "OtherReceivable", "ContractAssets")))
+        row["OperatingPayableIncrease"] = _r2(sum(_delta(a, b, x) for x in (
+            "NotesPayable", "AccountsPayable", "AdvanceReceipts", "ContractLiability", "SalariesPayable",
+            "TaxsPayable", "OtherPayable")))
+    elif layout == "bank":
+        row["InventoryDecrease"] = 0.0
+        row["OperatingReceivableDecrease"] = _r2(-sum(_delta(a, b, x) for x in (
+            "LoanAndAdvance", "LendCapital", "BoughtSellbackAssets")))
+        row["OperatingPayableIncrease"] = _r2(sum(_delta(a, b, x) for x in (
+            "AcceptDeposit", "DepositOfInterbank", "BorrowingFromCentralBank", "BorrowingCapital",
+            "SoldBuybackSecuProceeds")))
+    else:
+        row["InventoryDecrease"] = 0.0
+        row["OperatingReceivableDecrease"] = _r2(-(_delta(a, b, "TradingAssets") * 0.5 + _delta(a, b, "BoughtSellbackAssets")
+                                                   + _delta(a, b, "OtherAssets")))
+        row["OperatingPayableIncrease"] = _r2(sum(_delta(a, b, x) for x in (
+            "ActingTradingSecurity", "SoldBuybackSecuProceeds", "BorrowingCapital")))
+    row["OtherItems"] = _r2(rev * rng.gauss(0.0, 0.01) - (i["FairValueChangeIncome"] or 0.0))
+    nocf = _r2(sum(row[x] for x in ("NetProfit", "AssetImpairmentReserve", "FixedAssetDepreciation",
+                                     "IntangibleAssetAmortization", "LongDeferExpenseAmort", "FinancialExpense",
+                                     "InvestLoss", "DeferredTaxAssetDecrease", "DeferredTaxLiabilityIncrease",
+                                     "InventoryDecrease", "OperatingReceivableDecrease",
+                                     "OperatingPayableIncrease", "OtherItems")))
+    row["NetOperateCashFlow"] = row["NetOperateCashFlowNotes"] = nocf
+    taxes = _r2((max(i["IncomeTaxCost"], 0) + (i["OperatingTaxSurcharges"] or 0)) * rng.uniform(0.9, 1.1)
+                + (rev * 0.03 if layout == "general" else 0))
+    if layout == "general":
+        row["GoodsSaleServiceRenderCash"] = _r2(rev * 1.08 * rng.uniform(0.95, 1.05))
+        row["TaxLevyRefund"] = _r2(rev * rng.uniform(0.0, 0.01))
+        row["OtherCashInRelatedOperate"] = _r2(rev * rng.uniform(0.005, 0.03))
+        row["StaffBehalfPaid"] = _r2(rev * staff_c * rng.uniform(0.9, 1.1))
+        row["AllTaxesPaid"] = taxes
+        row["OtherOperateCashPaid"] = _r2(((i["SaleExpense"] or 0) + (i["AdministrationExpense"] or 0))
+                                          * rng.uniform(0.3, 0.5))
+        residual_item, floor = "GoodsServiceCashPaid", rev * 0.1
+    else:
+        dep_inc = _delta(a, b, "AcceptDeposit") + _delta(a, b, "DepositOfInterbank") if layout == "bank" else _delta(a, b, "ActingTradingSecurity")
+        loan_inc = _delta(a, b, "LoanAndAdvance") if layout == "bank" else 0.0
+        row["NetDepositIncrease"] = _r2(max(dep_inc, 0.0))
+        row["NetLoanIncrease"] = _r2(max(loan_inc, 0.0)) if layout == "bank" else None
+        row["InterestCommissionCashIn"] = _r2((i["InterestIncome"] + i["CommissionIncome"]) * rng.uniform(0.9, 1.0))
+        row["OtherCashInRelatedOperate"] = _r2(max(-loan_inc, 0.0) + rev * rng.uniform(0.01, 0.05))
+        row["InterestCommissionCashPaid"] = _r2((i["InterestExpense"] + i["CommissionExpense"])
+                                                * rng.uniform(0.85, 1.0))
+        row["StaffBehalfPaid"] = _r2(i["AdministrationExpense"] * 0.6)
+        row["AllTaxesPaid"] = taxes
+        residual_item, floor = "OtherOperateCashPaid", rev * 0.05
+    inflow = sum(row[x] or 0 for x in CF_SUBTOTALS["SubtotalOperateCashInflow"])
+    known_out = sum(row[x] or 0 for x in CF_SUBTOTALS["SubtotalOperateCashOutflow"] if x != residual_item)
+    residual = inflow - nocf - known_out
+    if residual < floor:
+        row["OtherCashInRelatedOperate"] = _r2(row["OtherCashInRelatedOperate"] + floor - residual)
+        residual = floor
+    row[residual_item] = _r2(residual)
+    return nocf, dep + amort + lde
+
+
+def _investing_cash(rng: random.Random, layout: str, row: dict, a: dict, b: dict, i: dict,
+                    depreciation: float) -> float:
+    """Fill ``row``'s investing cash flows: capital spending from the asset changes, financial-asset churn."""
+    rev = i["TotalOperatingRevenue"]
+    capex = max(0.0, sum(_delta(a, b, x) for x in ("FixedAssets", "ConstruInProcess", "IntangibleAssets",
+                                         "DevelopmentExpenditure", "LongDeferredExpense")) + depreciation)
+    row["FixIntanOtherAssetAcquiCash"] = _r2(capex * rng.uniform(1.0, 1.08))
+    row["FixIntanOtherAssetDispoCash"] = _r2(capex * rng.uniform(0.0, 0.03))
+    fin_assets = ("TradingAssets", "LongtermEquityInvest", "DebtInvestment", "OtherDebtInvestment")
+    if layout == "broker":
+        fin_assets = fin_assets[1:]
+    dfin = sum(_delta(a, b, x) for x in fin_assets)
+    churn = sum(b[x] or 0 for x in fin_assets) * rng.uniform(0.1, 0.6)
+    row["InvestCashPaid"] = _r2(churn + max(dfin, 0.0))
+    row["InvestWithdrawalCash"] = _r2(churn * rng.uniform(0.9, 1.0) + max(-dfin, 0.0))
+    row["InvestProceeds"] = _r2(max(0.0, (i["InvestIncome"] or 0) * rng.uniform(0.3, 0.9)))
+    row["OtherCashFromInvestAct"] = _r2(rev * rng.uniform(0.0, 0.003))
+    row["OtherCashToInvestAct"] = _r2(rev * rng.uniform(0.0, 0.003))
+    nicf = _r2(sum(row[x] for x in CF_SUBTOTALS["SubtotalInvestCashInflow"])
+               - sum(row[x] for x in CF_SUBTOTALS["SubtotalInvestCashOutflow"]))
+    row["NetInvestCashFlow"] = nicf
+    return nicf
+
+
+def _financing_cash(rng: random.Random, c: dict, row: dict, a: dict, b: dict, i: dict, nocf: float, nicf: float,
+                    dividends: float, ipo_cash: float | None, minority_payout: bool) -> None:
+    """Fill ``row``'s financing cash flows: they take up the rest of the quarter's change in cash."""
+    layout, rev = c["layout"], i["TotalOperatingRevenue"]
+    end_cash, begin_cash = _cash_equivalents(c, a), _cash_equivalents(c, b)
+    fx = _r2(end_cash * rng.gauss(0.0, 0.001))
+    row["ExchanRateChangeEffect"] = fx
+    nfcf = _r2(end_cash - begin_cash - nocf - nicf - fx)
+    row["NetFinanceCashFlow"] = nfcf
+    loan_items = ("ShortTermLoan", "LongtermLoan", "NonCurrentLiabilityIn1Year")
+    dloan = sum(_delta(a, b, x) for x in loan_items)
+    loan_churn = (b["ShortTermLoan"] or 0) * rng.uniform(0.3, 0.8) + (b["BondsPayable"] or 0) * 0.05
+    row["CashFromBorrowing"] = loan_churn + max(dloan, 0.0)
+    row["BorrowingRepayment"] = loan_churn + max(-dloan, 0.0) + max(-_delta(a, b, "BondsPayable"), 0.0)
+    row["CashFromBondsIssue"] = _r2(max(_delta(a, b, "BondsPayable"), 0.0))
+    row["CashFromInvest"] = _r2(ipo_cash if ipo_cash is not None else (rev * rng.uniform(0.0, 0.01)
+                                                             if rng.random() < 0.1 else 0.0))
+    interest = (i["FinInterestExpense"] or 0) if layout == "general" else (b["BondsPayable"] or 0) * 0.03 / 4
+    row["DividendInterestPayment"] = _r2(dividends + interest * rng.uniform(0.85, 1.0)
+                                         + max(i["MinorityProfit"], 0) * (0.5 if minority_payout else 0.0))
+    row["OtherFinanceActCash"] = _r2(rev * rng.uniform(0.0, 0.004))
+    row["OtherFinanceActPayment"] = _r2((b["RightOfUseAssets"] or 0) * 0.2 / 4 + rev * rng.uniform(0.0, 0.003))
+    gap = nfcf - (sum(row[x] for x in CF_SUBTOTALS["SubtotalFinanceCashInflow"])
+                  - sum(row[x] for x in CF_SUBTOTALS["SubtotalFinanceCashOutflow"]))
+    if gap > 0:
+        row["CashFromBorrowing"] += gap
+    else:
+        row["BorrowingRepayment"] -= gap
+    row["CashFromBorrowing"] = _r2(row["CashFromBorrowing"])
+    row["BorrowingRepayment"] = _r2(row["BorrowingRepayment"])
+
 
 
 def _sum_items(rows: list[dict], items: tuple[str, ...]) -> dict:
