@@ -288,7 +288,8 @@ class Pipeline:
         ``history`` holds the conversation's earlier (question, SQL) turns, oldest first, so a
         follow-up such as "and for 2022?" is read in their light.
         """
-        _require_question(question)  # before minutes of model loading
+        _require_question(question)  # before minutes of model loading (or fetching)
+        self.database(db)  # likewise: a database that is not there is named first
         answer = Answer(question=question, db_id=str(db))
         with _stage(answer, "model") as stage:
             stage.summary = "loaded now" if self._generator is None else "already loaded"

@@ -64,9 +64,11 @@ def test_prompt_carries_the_schema_and_question(pipeline, small_db) -> None:
     assert prompt.text.endswith("```sql\n")
 
 
-def test_unknown_database_is_refused_before_the_model_runs(pipeline) -> None:
+def test_unknown_database_is_refused_before_the_model_loads() -> None:
+    fresh = Pipeline(load_config(model__name=TEST_MODEL))
     with pytest.raises(FinSQLError, match="no database 'nope'"):
-        pipeline.ask("anything", db="nope")
+        fresh.ask("anything", db="nope")
+    assert fresh._generator is None
 
 
 @pytest.mark.parametrize(("question", "named"), [
