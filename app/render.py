@@ -6,6 +6,7 @@ Presentation only: everything shown here comes from the ``Answer`` the pipeline 
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 import altair as alt
@@ -13,9 +14,19 @@ import pandas as pd
 import streamlit as st
 
 from finsql import Answer
-from finsql.pipeline import GenerationInfo
+from finsql.pipeline import GenerationInfo, Progress
 
 LOW_CONFIDENCE = 0.5
+STAGE_LABELS = {
+    "model": "Loading the model…",
+    "schema": "Reading the database's schema…",
+    "retrieve": "Finding the tables and columns the question needs…",
+    "examples": "Finding similar solved questions…",
+    "prompt": "Writing the prompt…",
+    "generate": "Writing SQL…",
+    "extract": "Checking and repairing the candidate queries…",
+    "vote": "Running the candidates and voting on their results…",
+}
 MAX_BARS = 40
 MAX_SERIES = 10
 _TIME_NAME = re.compile(r"(date|day|time|period|month|year|quarter|week|日期|时间|年|月|季)", re.IGNORECASE)
@@ -30,6 +41,32 @@ class ChartSpec:
     x: str
     y: str
     color: str | None = None
+
+
+class ProgressView:
+    """Shows what the pipeline is doing while it answers: the stage, the SQL as it is written, tokens so far.
+
+    Pass it as ``Pipeline.ask(..., progress=view)``; ``finish`` replaces it with one line: the time taken.
+    """
+
+    def __init__(self, candidates: int) -> None:
+        self.candidates = candidates
+        self.slot = st.empty()
+        self.status = self.slot.status("Working…", expanded=True)
+        self.sql = self.status.empty()
+        self.started = time.perf_counter()
+
+    def __call__(self, progress: Progress) -> None:
+        if progress.stage == "generate" and progress.tokens:
+            others = f", with {self.candidates - 1} more candidates alongside" if self.candidates > 1 else ""
+            self.status.update(label=f"Writing SQL… {progress.tokens} tokens{others}")
+            self.sql.code(progress.text, language="sql", wrap_lines=True)
+        elif not progress.done:
+            self.status.update(label=STAGE_LABELS.get(progress.stage, "Working…"))
+
+    def finish(self, answered: bool) -> None:
+        seconds = time.perf_counter() - self.started
+        self.slot.caption(f"Answered in {seconds:.1f} s" if answered else f"Stopped after {seconds:.1f} s")
 
 
 def result_frame(answer: Answer) -> pd.DataFrame:

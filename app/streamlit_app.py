@@ -19,7 +19,7 @@ import streamlit as st
 if str(Path(__file__).resolve().parent) not in sys.path:  # render.py beside this file, however it is run
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from render import show_answer  # noqa: E402
+from render import ProgressView, show_answer  # noqa: E402
 
 from finsql import FinSQLError, Pipeline  # noqa: E402
 from finsql.bundled import DATABASES  # noqa: E402
@@ -134,12 +134,13 @@ if question := st.chat_input(f"Ask a question about {label(db)} (English or 中�
     with st.chat_message("user"):
         st.markdown(question)
     with st.chat_message("assistant"):
+        view = ProgressView(pipeline.config.generation.candidates)
         try:
-            with st.spinner("Writing SQL, checking candidates…"):
-                answer = pipeline.ask(question, db, history=history)
+            answer = pipeline.ask(question, db, history=history, progress=view)
             reply = {"role": "assistant", "answer": answer}
         except FinSQLError as err:
             reply = {"role": "assistant", "content": str(err)}
+        view.finish(answered="answer" in reply)
         # Stored together, so a run cut short (the database switched mid-answer) leaves no orphan question.
         messages += [{"role": "user", "content": question}, reply]
         if "answer" in reply:

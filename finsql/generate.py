@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -20,6 +21,9 @@ from finsql.paths import read_text_file
 STOP_STRINGS = ("```", ";")
 GREEDY = dict(do_sample=False, temperature=None, top_p=None, top_k=None)
 
+# Called after every decoding step with (steps so far, the greedy candidate's text so far).
+OnStep = Callable[[int, str], None]
+
 
 @dataclass(frozen=True)
 class Generation:
@@ -29,6 +33,16 @@ class Generation:
     sampled: bool  # False for the greedy candidate
 
 
+@dataclass(frozen=True)
+class DecodeTiming:
+    """Where one generate call's time went: reading the prompt (prefill) and writing the candidates."""
+
+    prompt_tokens: int
+    prefill_s: float
+    steps: int  # decoding steps (new tokens of the longest candidate)
+    decode_s: float
+
+
 class Generator(Protocol):
     tokenizer: object  # a transformers tokenizer: the prompt builder applies its chat template
 
@@ -36,13 +50,16 @@ class Generator(Protocol):
         """Write with the LoRA module ``name`` (loaded from ``path`` the first time), or the base (None)."""
         ...
 
-    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
-        """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature``."""
+    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
+                 on_step: OnStep | None = None) -> list[Generation]:
+        """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature``; ``on_step``
+        hears of each decoding step, with the greedy candidate's text so far."""
         ...
 
 
 # A backend may also offer ``generate_greedy_batch(prompts, max_new_tokens) -> list[Generation]`` (one
-# greedy candidate per prompt, decoded together); ``Pipeline.ask_many`` uses it where it exists.
+# greedy candidate per prompt, decoded together), which ``Pipeline.ask_many`` uses where it exists, and
+# ``last_timing: DecodeTiming`` of its latest generate call, which the answer then reports.
 
 
 class HFGenerator:
@@ -57,6 +74,8 @@ class HFGenerator:
         self.loaded = loaded
         self.tokenizer = loaded.tokenizer
         self.adapter: str | None = None
+        self.last_timing: DecodeTiming | None = None
+        self._steps = 0
 
     def use_adapter(self, name: str | None, path: Path | None = None) -> None:
         from peft import PeftModel
@@ -80,28 +99,34 @@ class HFGenerator:
         return contextlib.nullcontext()
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
+                 on_step: OnStep | None = None, stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
         import torch
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
         ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"].to(model.device)
         with torch.inference_mode(), self._model_context():
+            began = time.perf_counter()
             prefix = model(ids[:, :-1], use_cache=True).past_key_values
             if n > 1:
                 prefix.batch_repeat_interleave(n)
+            prefilled = time.perf_counter()
             with _decode_attention(model):
-                return self._decode(ids, prefix, max_new_tokens, n, temperature, stop)
+                generations = self._decode(ids, prefix, max_new_tokens, n, temperature, stop, on_step)
+        self.last_timing = DecodeTiming(ids.shape[1], round(prefilled - began, 4), self._steps,
+                                        round(time.perf_counter() - prefilled, 4))
+        return generations
 
     def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float,
-                stop: tuple[str, ...]) -> list[Generation]:
+                stop: tuple[str, ...], on_step: OnStep | None = None) -> list[Generation]:
         import torch
         from transformers import LogitsProcessorList
 
         sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0,
                         logits_processor=LogitsProcessorList([_FirstRowGreedy()])) if batch > 1 else GREEDY
         inputs = ids.repeat(batch, 1)
+        streamer = _GreedyRowStreamer(self.loaded.tokenizer, on_step) if on_step else None
         out = self._call_generate(inputs, torch.ones_like(inputs), max_new_tokens, stop, cache=cache,
-                                  **sampling)
+                                  streamer=streamer, **sampling)
         return self._generations(out, ids.shape[1], first_sampled_row=1)
 
     def generate_greedy_batch(self, prompts: Sequence[str], max_new_tokens: int,
@@ -140,6 +165,7 @@ class HFGenerator:
 
         tokenizer = self.loaded.tokenizer
         new = out.sequences[:, prompt_width:]
+        self._steps = new.shape[1]
         # Log-probabilities from the raw logits, so sampled and greedy candidates compare fairly.
         logprobs = torch.stack(out.logits, dim=1).float().log_softmax(-1).gather(-1, new.unsqueeze(-1)).squeeze(-1)
         finished = {tokenizer.pad_token_id, tokenizer.eos_token_id}
@@ -171,6 +197,30 @@ def _decode_attention(model):
         yield
     finally:
         base.set_attn_implementation(own)
+
+
+class _GreedyRowStreamer:
+    """Hands each decoding step to ``on_step`` with the text of row 0 (the greedy candidate) so far.
+
+    A transformers streamer: ``generate`` passes the prompt first, then each step's new token of every row.
+    """
+
+    def __init__(self, tokenizer, on_step: OnStep) -> None:
+        self.tokenizer, self.on_step = tokenizer, on_step
+        self.prompt_seen, self.ids = False, []
+        self.finished = {tokenizer.pad_token_id, tokenizer.eos_token_id}
+
+    def put(self, value) -> None:
+        if not self.prompt_seen:
+            self.prompt_seen = True
+            return
+        token = int(value.reshape(-1)[0])
+        if token not in self.finished and (not self.ids or self.ids[-1] not in self.finished):
+            self.ids.append(token)
+        self.on_step(len(self.ids), self.tokenizer.decode(self.ids, skip_special_tokens=True))
+
+    def end(self) -> None:
+        pass
 
 
 class _FirstRowGreedy:
@@ -221,13 +271,18 @@ class ScriptedGenerator:
     def use_adapter(self, name: str | None, path: Path | None = None) -> None:
         self.adapter = name
 
-    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7) -> list[Generation]:
+    def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
+                 on_step: OnStep | None = None) -> list[Generation]:
         self.prompts.append(prompt)
         self.adapters.append(self.adapter)
         asked = max((q for q in self.script if q != "*" and q in prompt), key=lambda q: (prompt.rfind(q), len(q)),
                     default="*")
         if asked not in self.script:
             raise FinSQLError("the script holds no candidates for this prompt's question and no \"*\" entry")
+        if on_step and self.script[asked]:  # the greedy candidate as written word by word
+            words = self.script[asked][0][0].split(" ")
+            for i in range(1, len(words) + 1):
+                on_step(i, " ".join(words[:i]))
         return [Generation(text, logprob, len(self.tokenizer(text, add_special_tokens=False)["input_ids"]),
                            sampled=i > 0) for i, (text, logprob) in enumerate(self.script[asked][:n])]
 

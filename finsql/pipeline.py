@@ -27,7 +27,7 @@ from finsql.config import PipelineConfig, load_config
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
-from finsql.generate import Generation, Generator, HFGenerator, ScriptedGenerator
+from finsql.generate import DecodeTiming, Generation, Generator, HFGenerator, ScriptedGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
@@ -51,6 +51,19 @@ class StageTrace:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """What the pipeline is doing, for a progress display: a stage starting or done, or a decoding step."""
+
+    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote
+    done: bool = False
+    tokens: int = 0  # generate: decoding steps so far
+    text: str = ""  # generate: the greedy candidate's text so far
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
 class PromptInfo:
     text: str
     n_tokens: int
@@ -66,6 +79,7 @@ class GenerationInfo:
     candidates: int
     new_tokens: int
     batch: int = 1  # questions decoded together (ask_many)
+    timing: DecodeTiming | None = None  # prefill and decoding time, where the generator reports them
 
 
 @dataclass
@@ -193,14 +207,15 @@ class Pipeline:
         return self._examples[schema.db_id]
 
     def prepare(self, question: str, db: str | Path, evidence: str | None = None, history: Sequence[Turn] = (),
-                answer: Answer | None = None) -> tuple[Answer, Prompt]:
+                answer: Answer | None = None, progress: ProgressCallback | None = None) -> tuple[Answer, Prompt]:
         """The schema, retrieval, example and prompt stages: everything before the model writes SQL."""
-        return self.compose_prompt(question, db, evidence, history, answer)
+        return self.compose_prompt(question, db, evidence, history, answer, progress=progress)
 
     def compose_prompt(self, question: str, db: str | Path, evidence: str | None = None,
                        history: Sequence[Turn] = (), answer: Answer | None = None, *,
                        adjust_retrieval: Callable[[Retrieval], Retrieval] | None = None,
-                       leave_out_sql: str | None = None) -> tuple[Answer, Prompt]:
+                       leave_out_sql: str | None = None,
+                       progress: ProgressCallback | None = None) -> tuple[Answer, Prompt]:
         """``prepare``'s stages, with two hooks for building training prompts through the same code.
 
         ``adjust_retrieval`` sees (and may change) every retrieval the prompt is built on;
@@ -211,7 +226,7 @@ class Pipeline:
         history = tuple(history)[-MAX_HISTORY_TURNS:]
         # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
         linking_text = " ".join([t.question for t in history] + [question])
-        with _stage(answer, "schema") as stage:
+        with _stage(answer, "schema", progress) as stage:
             database, schema = self.database(db)
             answer.db_id = database.name
             stage.summary = f"{len(schema.tables)} tables, {len(schema.columns)} columns"
@@ -226,16 +241,16 @@ class Pipeline:
             return adjust_retrieval(found) if adjust_retrieval else found
 
         if r.enabled:
-            with _stage(answer, "retrieve") as stage:
+            with _stage(answer, "retrieve", progress) as stage:
                 answer.retrieval = retrieve(r)
                 stage.summary = _retrieval_summary(answer.retrieval)
         examples: list[Example] = []
         if prompt_config.examples:
-            with _stage(answer, "examples") as stage:
+            with _stage(answer, "examples", progress) as stage:
                 examples = self.example_index(schema).search(question, prompt_config.examples, leave_out_sql)
                 answer.examples = list(examples)
                 stage.summary = f"{len(examples)} similar train pairs"
-        with _stage(answer, "prompt") as stage:
+        with _stage(answer, "prompt", progress) as stage:
             budget = prompt_config.max_tokens
             top_columns = r.top_columns
             while True:
@@ -282,27 +297,30 @@ class Pipeline:
         return self._full_tokens[key] + build_prompt(self.tokenizer, question_only).n_tokens
 
     def ask(self, question: str, db: str | Path, evidence: str | None = None,
-            history: Sequence[Turn] = ()) -> Answer:
+            history: Sequence[Turn] = (), progress: ProgressCallback | None = None) -> Answer:
         """Answer ``question`` on database ``db`` (a bundled name or a SQLite path).
 
         ``history`` holds the conversation's earlier (question, SQL) turns, oldest first, so a
-        follow-up such as "and for 2022?" is read in their light.
+        follow-up such as "and for 2022?" is read in their light. ``progress`` hears of every stage as it
+        starts and ends, and of every decoding step with the SQL written so far.
         """
         _require_question(question)  # before minutes of model loading (or fetching)
         self.database(db)  # likewise: a database that is not there is named first
         answer = Answer(question=question, db_id=str(db))
-        with _stage(answer, "model") as stage:
+        with _stage(answer, "model", progress) as stage:
             stage.summary = "loaded now" if self._generator is None else "already loaded"
             generator = self.generator
-        answer, prompt = self.prepare(question, db, evidence, history, answer)
-        with _stage(answer, "generate") as stage:
+        answer, prompt = self.prepare(question, db, evidence, history, answer, progress)
+        with _stage(answer, "generate", progress) as stage:
             g = self.config.generation
             adapter, left_out = self._choose_adapter(db)
-            generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature)
+            generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature,
+                                             on_step=_decoding_steps(progress))
             answer.generation = GenerationInfo(adapter, left_out, len(generations),
-                                               sum(x.n_tokens for x in generations))
+                                               sum(x.n_tokens for x in generations),
+                                               timing=getattr(generator, "last_timing", None))
             stage.summary = _generation_summary(answer.generation)
-        return self._calibrate(answer, generations, db)
+        return self._calibrate(answer, generations, db, progress)
 
     def ask_many(self, questions: Sequence[str], db: str | Path, batch_size: int = 16) -> list[Answer]:
         """Answer several questions on one database, as ``ask`` would, decoding up to ``batch_size`` together.
@@ -337,10 +355,11 @@ class Pipeline:
         self.generator.use_adapter(adapter.name if adapter else None, adapter.path if adapter else None)
         return (adapter.path if adapter else None), self._adapters_left_out.get(schema.db_id)
 
-    def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path) -> Answer:
+    def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path,
+                   progress: ProgressCallback | None = None) -> Answer:
         """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins."""
         database, schema = self.database(db)
-        with _stage(answer, "extract") as stage:
+        with _stage(answer, "extract", progress) as stage:
             matched = answer.retrieval.values if answer.retrieval else []
             context = RepairContext(schema, tuple(v.value for v in matched))
             candidates = []
@@ -351,7 +370,7 @@ class Pipeline:
                                             generation.sampled))
             repaired = sum(bool(c.repairs) for c in candidates)
             stage.summary = f"{len(candidates)} candidates, {repaired} repaired"
-        with _stage(answer, "vote") as stage:
+        with _stage(answer, "vote", progress) as stage:
             outcome = vote(candidates, database)
             winner = outcome.winner
             answer.sql, answer.candidates, answer.confidence, answer.vote = (
@@ -387,12 +406,23 @@ def _sql_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _decoding_steps(progress: ProgressCallback | None):
+    """A generator's ``on_step`` that reports each decoding step as the generate stage's progress."""
+    if progress is None:
+        return None
+    return lambda steps, text: progress(Progress("generate", tokens=steps, text=text))
+
+
 @contextmanager
-def _stage(answer: Answer, name: str) -> Iterator[StageTrace]:
+def _stage(answer: Answer, name: str, progress: ProgressCallback | None = None) -> Iterator[StageTrace]:
     stage = StageTrace(name)
+    if progress:
+        progress(Progress(name))
     start = time.perf_counter()
     try:
         yield stage
     finally:
         stage.elapsed_s = round(time.perf_counter() - start, 4)
         answer.trace.append(stage)
+    if progress:
+        progress(Progress(name, done=True))

@@ -137,6 +137,13 @@ def test_answer_shows_sql_result_table_and_csv_download(answered) -> None:
     assert len(download) == 1 and download[0].label == "Download CSV"
 
 
+def test_progress_folds_into_the_time_the_answer_took(answered) -> None:
+    at, _ = answered
+    assert not at.status  # the progress display is gone once the answer is there...
+    answered_in = [c.value for c in at.chat_message[1].caption if c.value.startswith("Answered in ")]
+    assert len(answered_in) == 1 and answered_in[0].endswith(" s")  # ...leaving the time it took
+
+
 def test_low_confidence_answer_is_flagged(answered) -> None:
     at, answer = answered
     assert answer.confidence == round(1 / 3, 4)  # three candidates, three different results

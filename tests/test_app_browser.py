@@ -158,13 +158,14 @@ def test_question_typed_in_the_browser_gets_sql_table_and_chart(streamlit_url, b
     wait_for(lambda: browser.evaluate("!!" + in_answer.format("stDataFrame")), 60, "the result table")
     wait_for(lambda: browser.evaluate("!!" + in_answer.format("stVegaLiteChart")), 60, "the line chart")
     # Open the evidence so the screenshot shows it too.
-    browser.evaluate('document.querySelector(\'[data-testid="stChatMessage"] [data-testid="stExpander"] summary\')'
-                     '.click()')
+    browser.evaluate('Array.from(document.querySelectorAll(\'[data-testid="stChatMessage"] summary\'))'
+                     '.find(s => s.innerText.includes("Why trust this answer")).click()')
     time.sleep(2)
     page_text = browser.evaluate("document.body.innerText")
     assert LINE_QUESTION in page_text
     assert sql.strip() == SCRIPT[LINE_QUESTION][0]
     assert "Why trust this answer" in page_text and "3 of 3 candidates agree" in page_text
+    assert "Answered in " in page_text and "Stage timings" in page_text  # the evidence is open
     assert "13 rows" in page_text
     assert "Traceback" not in page_text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -48,12 +49,16 @@ def test_main_s_own_exit_code_is_returned() -> None:
 
 
 @pytest.mark.parametrize("module", ["finsql", "finsql.eval", "finsql.train", "finsql.data"])
-def test_every_entry_point_reports_bad_input_in_one_line(module: str, tmp_path) -> None:
+def test_every_entry_point_reports_bad_input_in_one_line_before_fetching_a_model(module: str, tmp_path) -> None:
     args = {"finsql": ["ask", "hi", "--db", "nosuch"],
             "finsql.eval": ["--questions", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "out")],
             "finsql.train": ["nosuch"],
             "finsql.data": ["build", "--only", "nosuch"]}[module]
-    proc = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, timeout=300)
+    cache = tmp_path / "empty-cache"  # as on a fresh machine: the default model is not fetched yet
+    env = dict(os.environ, FINSQL_CACHE_DIR=str(cache))
+    proc = subprocess.run([sys.executable, "-m", module, *args], capture_output=True, text=True, timeout=300,
+                          env=env)
+    assert not (cache / "models").exists(), "a model was fetched before the bad input was named"
     assert proc.returncode == EXIT_ERROR, proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")

@@ -78,3 +78,12 @@ def test_a_batch_of_prompts_decodes_as_each_would_alone(generator) -> None:
     assert [g.n_tokens for g in together] == [g.n_tokens for g in alone]
     assert [round(g.mean_logprob, 3) for g in together] == [round(g.mean_logprob, 3) for g in alone]
     assert not any(g.sampled for g in together)
+
+
+def test_each_decoding_step_reports_the_greedy_text_so_far(generator) -> None:
+    steps: list[tuple[int, str]] = []
+    greedy, *_ = generator.generate(PROMPT, max_new_tokens=24, n=3, on_step=lambda n, text: steps.append((n, text)))
+    counts = [n for n, _ in steps]
+    assert counts == sorted(counts) and counts[-1] == greedy.n_tokens
+    assert steps[-1][1] == greedy.text
+    assert all(greedy.text.startswith(text) or n == counts[-1] for n, text in steps[:-1])

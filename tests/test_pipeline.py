@@ -42,6 +42,18 @@ def test_ask_executes_every_candidate_and_the_largest_group_wins(scripted, small
     assert all(s.elapsed_s >= 0 for s in answer.trace)
 
 
+def test_progress_hears_every_stage_in_order_and_each_decoding_step(scripted, small_db) -> None:
+    from finsql.pipeline import Progress
+
+    heard: list[Progress] = []
+    answer = scripted({"*": [CODES, CODES]}).ask("List the codes of all funds.", db=small_db, progress=heard.append)
+    stages = [s.name for s in answer.trace]
+    assert [(p.stage, p.done) for p in heard if not p.tokens] == [(s, d) for s in stages for d in (False, True)]
+    steps = [p for p in heard if p.tokens]
+    assert [p.tokens for p in steps] == [1, 2, 3, 4] and steps[-1].text == CODES
+    assert all(p.stage == "generate" for p in steps)
+
+
 def test_an_answer_whose_candidates_all_fail_carries_the_error_and_no_rows(scripted, small_db) -> None:
     question = "Drop the fund table."
     answer = scripted({question: ["DROP TABLE fund", "SELECT Nope FROM fund"]}).ask(question, db=small_db)

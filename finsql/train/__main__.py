@@ -244,6 +244,9 @@ def train_main(argv: list[str]) -> int:
     if args.prepared and args.train_file:
         raise FinSQLError("--prepared already holds the training data; drop --train-file")
     config = load_settings(args)
+    if not args.prepared:  # prepared data trains where the databases are not built
+        for db in args.databases:
+            Database(db)  # an unknown database is named before the model is read (or fetched)
     from finsql.models import quiet_libraries
 
     quiet_libraries()

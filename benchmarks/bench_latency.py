@@ -1,0 +1,179 @@
+"""Seconds per answer: the chat's configuration against the zero-shot baseline, on the same questions, one run.
+
+    python benchmarks/bench_latency.py [--per-db 3] [--seed 0] [--databases fund,stock,macro,bank]
+                                       [--variants chat,zero-shot] [--variant NAME=KEY=VALUE[,KEY=VALUE]]
+                                       [--records F] [--no-cold-start]
+
+Every sampled dev question is answered by each configuration in turn (question by question, so a
+machine that slows down slows all of them alike), with one loaded model shared by all. Printed per
+configuration: EX, the share of answers whose SQL ran, p50 and p95 seconds per answer, prefill and
+decode speed (prompt tokens per second of prefill; decoding steps per second, each step writing one
+token of every candidate) and the mean seconds of every stage. Cold start is a separate process:
+``python -m finsql ask`` on the first question, from process start to its answer, model and index
+loaded from the disk caches as a fresh ``make run`` finds them.
+
+Configurations: ``chat`` (the defaults the chat answers with: each database's module, 5 candidates
+voted on), ``zero-shot`` (base model, whole schema, greedy, no calibration), and any ``--variant``:
+the chat's settings with some changed, e.g. ``--variant greedy=generation.candidates=1`` or
+``--variant cap128=generation.max_new_tokens=128``.
+
+``--records F`` keeps a JSON line per answer; the same command run again goes on where it stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from finsql import Pipeline
+from finsql.bundled import DATABASES
+from finsql.config import PipelineConfig, load_config, zero_shot
+from finsql.datasets import QuestionItem, load_questions
+from finsql.db import Database
+from finsql.errors import FinSQLError, run_command
+from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
+from finsql.models import quiet_libraries
+from finsql.paths import data_dir
+from finsql.results import is_ordered, results_match
+
+STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote")
+
+
+def sample(databases: list[str], per_db: int, seed: int) -> list[QuestionItem]:
+    """``per_db`` dev questions of each database, the same for the same seed."""
+    items = []
+    for name in databases:
+        dev = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items
+        items += random.Random(seed).sample(dev, min(per_db, len(dev)))
+    return items
+
+
+def variant_config(base: PipelineConfig, spec: str) -> tuple[str, PipelineConfig]:
+    """``NAME=section.key=value[,section.key=value]`` -> (NAME, the base settings with those changed)."""
+    name, _, changes = spec.partition("=")
+    if not name or not changes:
+        raise FinSQLError(f"--variant {spec!r}: write NAME=section.key=value, e.g. greedy=generation.candidates=1")
+    config = base
+    for change in changes.split(","):
+        key, _, value = change.partition("=")
+        section, _, field = key.strip().partition(".")
+        if not hasattr(config, section) or not hasattr(getattr(config, section), field):
+            raise FinSQLError(f"--variant {name}: no setting {key.strip()!r}")
+        try:
+            parsed = tomllib.loads(f"v = {value.strip()}")["v"]
+        except tomllib.TOMLDecodeError:
+            parsed = value.strip()
+        config = replace(config, **{section: replace(getattr(config, section), **{field: parsed})})
+    return name, config
+
+
+def record(variant: str, item: QuestionItem, pipeline: Pipeline, db: Database) -> dict:
+    began = time.perf_counter()
+    answer = pipeline.ask(item.question, db=item.db_id)
+    seconds = time.perf_counter() - began
+    gold = db.execute(item.sql)
+    pred = db.execute(answer.sql) if answer.sql else None
+    timing = answer.generation.timing if answer.generation else None
+    return dict(variant=variant, db=item.db_id, id=item.id, seconds=round(seconds, 3),
+                correct=pred is not None and results_match(gold, pred, is_ordered(item.sql)),
+                ran=pred is not None and pred.ok, new_tokens=answer.generation.new_tokens if answer.generation else 0,
+                prompt_tokens=timing.prompt_tokens if timing else None, prefill_s=timing.prefill_s if timing else None,
+                steps=timing.steps if timing else None, decode_s=timing.decode_s if timing else None,
+                stages={s.name: s.elapsed_s for s in answer.trace})
+
+
+def cold_start(item: QuestionItem) -> float:
+    """Seconds from starting ``python -m finsql ask`` to its answer (model and index from the disk caches)."""
+    began = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "finsql", "ask", item.question, "--db", item.db_id],
+                          capture_output=True, text=True, timeout=900)
+    if proc.returncode not in (0, 2):
+        raise FinSQLError(f"cold start failed: {proc.stderr.strip().splitlines()[-1]}")
+    return time.perf_counter() - began
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def summarise(records: list[dict], variants: list[str]) -> None:
+    print(f"\n{'configuration':14} {'n':>3} {'EX':>6} {'ran':>6} {'p50 s':>7} {'p95 s':>7} {'prefill tok/s':>14} "
+          f"{'decode steps/s':>15}  " + " ".join(f"{s:>8}" for s in STAGES))
+    for variant in variants:
+        mine = [r for r in records if r["variant"] == variant]
+        if not mine:
+            continue
+        seconds = [r["seconds"] for r in mine]
+        timed = [r for r in mine if r["prefill_s"]]
+        prefill = sum(r["prompt_tokens"] for r in timed) / sum(r["prefill_s"] for r in timed) if timed else 0.0
+        decode = sum(r["steps"] for r in timed) / sum(r["decode_s"] for r in timed) if timed else 0.0
+        stages = defaultdict(list)
+        for r in mine:
+            for stage, s in r["stages"].items():
+                stages[stage].append(s)
+        print(f"{variant:14} {len(mine):>3} {sum(r['correct'] for r in mine) / len(mine):>6.1%} "
+              f"{sum(r['ran'] for r in mine) / len(mine):>6.1%} {statistics.median(seconds):>7.1f} "
+              f"{percentile(seconds, 0.95):>7.1f} {prefill:>14.0f} {decode:>15.1f}  "
+              + " ".join(f"{statistics.mean(stages[s]) if stages[s] else 0.0:>8.2f}" for s in STAGES))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-db", type=int, default=3, help="dev questions sampled per database")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--databases", default=",".join(DATABASES))
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--variants", default="chat,zero-shot", help="which of chat, zero-shot to run")
+    parser.add_argument("--variant", action="append", default=[], metavar="NAME=KEY=VALUE[,KEY=VALUE]",
+                        help="the chat's settings with some changed; may be repeated")
+    parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per answer; resumed from")
+    parser.add_argument("--no-cold-start", action="store_true")
+    args = parser.parse_args()
+    databases = [d for d in args.databases.split(",") if d]
+    unknown = [d for d in databases if d not in DATABASES]
+    if unknown:
+        raise FinSQLError(f"unknown database {unknown[0]!r}; choose from {', '.join(DATABASES)}")
+    chat = load_config(model__name=args.model)
+    named = {"chat": chat, "zero-shot": zero_shot(chat)}
+    configs = {}
+    for name in [v for v in args.variants.split(",") if v]:
+        if name not in named:
+            raise FinSQLError(f"--variants: unknown {name!r}; choose from chat, zero-shot (or add --variant)")
+        configs[name] = named[name]
+    configs.update(variant_config(chat, spec) for spec in args.variant)
+    items = sample(databases, args.per_db, args.seed)
+    quiet_libraries()
+    if not args.no_cold_start:
+        print(f"cold start (python -m finsql ask, {items[0].db_id} {items[0].id}): {cold_start(items[0]):.1f} s",
+              flush=True)
+    records = read_results(args.records) if args.records else []
+    done = {(r["variant"], r["db"], r["id"]) for r in records}
+    out = args.records.open("a", encoding="utf-8") if args.records else None
+    shared = Pipeline(chat)
+    pipelines = {name: Pipeline(config, generator=shared.generator) for name, config in configs.items()}
+    asked = set()
+    for item in items:
+        db = Database(item.db_id, max_rows=EVAL_MAX_ROWS)
+        for name, pipeline in pipelines.items():
+            asked.add((name, item.db_id, item.id))
+            if (name, item.db_id, item.id) in done:
+                continue
+            row = record(name, item, pipeline, db)
+            records.append(row)
+            if out:
+                append_result(out, row)
+            print(f"  {name:12} {item.id:16} {row['seconds']:6.1f} s  right {row['correct']:d}", flush=True)
+    summarise([r for r in records if (r["variant"], r["db"], r["id"]) in asked], list(configs))
+
+
+if __name__ == "__main__":
+    sys.exit(run_command(main))
