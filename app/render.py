@@ -70,13 +70,26 @@ class ProgressView:
 
 
 def result_frame(answer: Answer) -> pd.DataFrame:
-    """The result rows as a DataFrame; duplicate column names (``SELECT a, a``) get a suffix."""
+    """The result rows as a DataFrame; duplicate column names (``SELECT a, a``) get a suffix, and a coded
+    column (``FundTypeCode`` 1101) is followed by its meaning (``FundTypeCode meaning``: Equity)."""
     seen: dict[str, int] = {}
     names = []
     for name in answer.columns:
         seen[name] = seen.get(name, 0) + 1
         names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return pd.DataFrame([list(r) for r in answer.rows], columns=names)
+    frame = pd.DataFrame([list(r) for r in answer.rows], columns=names)
+    for position in sorted(answer.codes, reverse=True):  # from the right, so earlier positions stay put
+        meanings = answer.codes[position]
+        frame.insert(position + 1, f"{names[position]} meaning",
+                     [meanings.get(_code_text(row[position]), "") for row in answer.rows])
+    return frame
+
+
+def _code_text(value: object) -> str:
+    """A stored code as the descriptions write it: 1101 and 1101.0 both read "1101"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return "" if value is None else str(value)
 
 
 def _is_time(series: pd.Series) -> bool:
@@ -103,6 +116,7 @@ def chart_spec(df: pd.DataFrame) -> ChartSpec | None:
                   and not _is_time(df[c])]
     if not measures:
         return None
+    categories.sort(key=lambda c: not str(c).endswith(" meaning"))  # "Equity" labels a bar better than 1101
     y = measures[0]
     if times:
         x = times[0]

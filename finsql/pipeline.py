@@ -34,6 +34,7 @@ from finsql.prompt.examples import Example, ExampleIndex, train_set_path
 from finsql.prompt.prior import UsagePrior
 from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
 from finsql.schema import Schema, load_schema
+from finsql.sqlinfo import coded_outputs
 
 MAX_HISTORY_TURNS = 3
 # Six times the longest question of the bundled sets; a pasted page would fill the prompt the schema
@@ -100,6 +101,7 @@ class Answer:
     prompt: PromptInfo | None = None
     generation: GenerationInfo | None = None
     vote: VoteOutcome | None = None
+    codes: dict[int, dict[str, str]] = field(default_factory=dict)  # result column -> code -> its meaning
     trace: list[StageTrace] = field(default_factory=list)
 
     @property
@@ -378,6 +380,7 @@ class Pipeline:
             result = winner.result
             answer.columns, answer.rows, answer.error, answer.truncated = (
                 result.columns, result.rows, result.error, result.truncated)
+            answer.codes = coded_outputs(winner.sql, schema) if result.ok else {}
             stage.summary = (f"candidate {winner.index} won with {winner.votes} of {len(candidates)} votes "
                              f"({outcome.groups} distinct results)")
         return answer

@@ -44,6 +44,35 @@ def referenced_items(sql: str, schema: Schema) -> tuple[set[str], set[str]]:
     return tables, columns
 
 
+def coded_outputs(sql: str, schema: Schema) -> dict[int, dict[str, str]]:
+    """Result column position -> code meanings, for each column a query returns as stored in a coded
+    schema column (one whose description lists ``values``, e.g. FundTypeCode 1101 = Equity).
+
+    Computed values (``COUNT(*)``, ``CASE``) and columns of subqueries are not codes; nothing is
+    guessed for a query that does not parse.
+    """
+    mapping = {t.name: {c.name: c.type for c in t.columns} for t in schema.tables}
+    try:
+        tree = qualify(sqlglot.parse_one(sql, read="sqlite"), schema=mapping, dialect="sqlite",
+                       validate_qualify_columns=False, identify=False, quote_identifiers=False)
+    except sqlglot.errors.SqlglotError:
+        return {}
+    if not isinstance(tree, exp.Select):
+        return {}
+    sources = {(t.alias_or_name or t.name).lower(): t.name for t in tree.find_all(exp.Table)
+               if t.find_ancestor(exp.Select) is tree}
+    codes: dict[int, dict[str, str]] = {}
+    for position, projection in enumerate(tree.expressions):
+        column = projection.unalias()
+        if not isinstance(column, exp.Column) or not column.table:
+            continue
+        table = schema.table(sources.get(column.table.lower(), ""))
+        found = next((c for c in table.columns if c.name.lower() == column.name.lower()), None) if table else None
+        if found is not None and found.values:
+            codes[position] = dict(found.values)
+    return codes
+
+
 def sql_skeleton(sql: str) -> str:
     """The query's shape with every name and literal replaced by ``_`` (DAIL-SQL's skeleton).
 

@@ -275,3 +275,19 @@ def test_the_chat_listens_on_this_machine_unless_told_otherwise() -> None:
     for extra, address in (([], "127.0.0.1"), (["HOST=0.0.0.0"], "0.0.0.0")):
         plan = subprocess.run(["make", "-n", "run", *extra], cwd=root, capture_output=True, text=True, check=True)
         assert f"--server.address {address} " in plan.stdout
+
+
+def test_a_coded_column_is_shown_with_its_meaning_beside_it() -> None:
+    from finsql import Answer
+
+    render = render_module()
+    answer = Answer("How many funds of each type?", "fund", columns=["FundTypeCode", "n"],
+                    rows=[(1101, 120), (1105, 15), (9999, 1), (None, 2)],
+                    codes={0: {"1101": "Equity", "1105": "Money market"}})
+    frame = render.result_frame(answer)
+    assert list(frame.columns) == ["FundTypeCode", "FundTypeCode meaning", "n"]
+    assert frame["FundTypeCode meaning"].tolist() == ["Equity", "Money market", "", ""]
+    described = answer.rows[:2]  # where every code has a meaning, the bars are labelled by it
+    frame = render.result_frame(Answer(answer.question, "fund", columns=answer.columns, rows=described,
+                                       codes=answer.codes))
+    assert render.chart_spec(frame) == render.ChartSpec("bar", "FundTypeCode meaning", "n")

@@ -181,3 +181,11 @@ def test_ask_many_answers_as_ask_does_one_by_one(tiny_model, small_db) -> None:
     assert [a.generation.batch for a in together] == [2, 2, 1]
     assert [s.name for s in together[0].trace] == ["schema", "retrieve", "examples", "prompt", "generate",
                                                    "extract", "vote"]
+
+
+def test_an_answer_names_the_meaning_of_the_codes_it_returns(scripted, bundled_data_dir) -> None:
+    question = "How many funds are there of each fund type?"
+    sql = "SELECT FundTypeCode, COUNT(*) FROM mf_fundarchives GROUP BY FundTypeCode"
+    answer = scripted({question: [sql]}, generation__candidates=1).ask(question, "fund")
+    assert answer.ok and list(answer.codes) == [0] and answer.codes[0]["1101"] == "Equity"
+    assert {str(row[0]) for row in answer.rows} <= set(answer.codes[0])  # every stored code has a meaning
