@@ -48,7 +48,10 @@ def load_model(model: str | None, config: str | None) -> bool:
 
 @st.cache_resource(show_spinner=False)
 def load_index(model: str | None, config: str | None, db: str) -> bool:
-    get_pipeline(model, config).schema_index(db)  # read from the disk cache, or built once
+    # Everything before generation, once: the retrieval index (from the disk cache, or built), the
+    # embedding model, the few-shot examples and the database's module. The first question then
+    # waits for its SQL alone (7 s sooner on fund).
+    get_pipeline(model, config).prepare("How many rows are there?", db)
     return True
 
 
@@ -66,7 +69,7 @@ def ready_pipeline(db: str, slot) -> Pipeline:
             try:
                 st.write(f"Loading the model {get_pipeline(MODEL, CONFIG).config.model.name}…")
                 load_model(MODEL, CONFIG)
-                st.write(f"Loading the schema and retrieval index of {label(db)}…")
+                st.write(f"Loading the schema, retrieval index and examples of {label(db)}…")
                 load_index(MODEL, CONFIG, db)
             except FinSQLError as err:
                 status.update(label="Could not start", state="error")
