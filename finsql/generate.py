@@ -75,7 +75,6 @@ class HFGenerator:
         self.tokenizer = loaded.tokenizer
         self.adapter: str | None = None
         self.last_timing: DecodeTiming | None = None
-        self._steps = 0
 
     def use_adapter(self, name: str | None, path: Path | None = None) -> None:
         from peft import PeftModel
@@ -111,13 +110,14 @@ class HFGenerator:
                 prefix.batch_repeat_interleave(n)
             prefilled = time.perf_counter()
             with _decode_attention(model):
-                generations = self._decode(ids, prefix, max_new_tokens, n, temperature, stop, on_step)
-        self.last_timing = DecodeTiming(ids.shape[1], round(prefilled - began, 4), self._steps,
+                generations, steps = self._decode(ids, prefix, max_new_tokens, n, temperature, stop, on_step)
+        self.last_timing = DecodeTiming(ids.shape[1], round(prefilled - began, 4), steps,
                                         round(time.perf_counter() - prefilled, 4))
         return generations
 
     def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float,
-                stop: tuple[str, ...], on_step: OnStep | None = None) -> list[Generation]:
+                stop: tuple[str, ...], on_step: OnStep | None = None) -> tuple[list[Generation], int]:
+        """The candidates, and how many decoding steps writing them took."""
         import torch
         from transformers import LogitsProcessorList
 
@@ -127,7 +127,7 @@ class HFGenerator:
         streamer = _GreedyRowStreamer(self.loaded.tokenizer, on_step) if on_step else None
         out = self._call_generate(inputs, torch.ones_like(inputs), max_new_tokens, stop, cache=cache,
                                   streamer=streamer, **sampling)
-        return self._generations(out, ids.shape[1], first_sampled_row=1)
+        return self._generations(out, ids.shape[1], first_sampled_row=1), out.sequences.shape[1] - ids.shape[1]
 
     def generate_greedy_batch(self, prompts: Sequence[str], max_new_tokens: int,
                               stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
@@ -165,7 +165,6 @@ class HFGenerator:
 
         tokenizer = self.loaded.tokenizer
         new = out.sequences[:, prompt_width:]
-        self._steps = new.shape[1]
         # Log-probabilities from the raw logits, so sampled and greedy candidates compare fairly.
         logprobs = torch.stack(out.logits, dim=1).float().log_softmax(-1).gather(-1, new.unsqueeze(-1)).squeeze(-1)
         finished = {tokenizer.pad_token_id, tokenizer.eos_token_id}
