@@ -31,12 +31,13 @@ import sys
 import time
 import tomllib
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from finsql import Pipeline
 from finsql.bundled import DATABASES
-from finsql.config import PipelineConfig, load_config, zero_shot
+from finsql.config import PipelineConfig, load_config, settings_from, zero_shot
 from finsql.datasets import QuestionItem, load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError, run_command
@@ -58,22 +59,21 @@ def sample(databases: list[str], per_db: int, seed: int) -> list[QuestionItem]:
 
 
 def variant_config(base: PipelineConfig, spec: str) -> tuple[str, PipelineConfig]:
-    """``NAME=section.key=value[,section.key=value]`` -> (NAME, the base settings with those changed)."""
+    """``NAME=section.key=value[,section.key=value]`` -> (NAME, the base settings with those changed),
+    each value read as TOML and checked as a settings file's would be."""
     name, _, changes = spec.partition("=")
     if not name or not changes:
         raise FinSQLError(f"--variant {spec!r}: write NAME=section.key=value, e.g. greedy=generation.candidates=1")
-    config = base
+    values: dict[str, dict] = {}
     for change in changes.split(","):
         key, _, value = change.partition("=")
         section, _, field = key.strip().partition(".")
-        if not hasattr(config, section) or not hasattr(getattr(config, section), field):
-            raise FinSQLError(f"--variant {name}: no setting {key.strip()!r}")
         try:
             parsed = tomllib.loads(f"v = {value.strip()}")["v"]
         except tomllib.TOMLDecodeError:
             parsed = value.strip()
-        config = replace(config, **{section: replace(getattr(config, section), **{field: parsed})})
-    return name, config
+        values.setdefault(section, {})[field] = parsed
+    return name, settings_from(base, values)
 
 
 def record(variant: str, item: QuestionItem, pipeline: Pipeline, db: Database) -> dict:
@@ -101,11 +101,6 @@ def cold_start(item: QuestionItem) -> float:
     return time.perf_counter() - began
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def summarise(records: list[dict], variants: list[str]) -> None:
     print(f"\n{'configuration':14} {'n':>3} {'EX':>6} {'ran':>6} {'p50 s':>7} {'p95 s':>7} {'prefill tok/s':>14} "
           f"{'decode steps/s':>15}  " + " ".join(f"{s:>8}" for s in STAGES))
@@ -123,7 +118,7 @@ def summarise(records: list[dict], variants: list[str]) -> None:
                 stages[stage].append(s)
         print(f"{variant:14} {len(mine):>3} {sum(r['correct'] for r in mine) / len(mine):>6.1%} "
               f"{sum(r['ran'] for r in mine) / len(mine):>6.1%} {statistics.median(seconds):>7.1f} "
-              f"{percentile(seconds, 0.95):>7.1f} {prefill:>14.0f} {decode:>15.1f}  "
+              f"{np.percentile(seconds, 95):>7.1f} {prefill:>14.0f} {decode:>15.1f}  "
               + " ".join(f"{statistics.mean(stages[s]) if stages[s] else 0.0:>8.2f}" for s in STAGES))
 
 
