@@ -49,8 +49,8 @@ def load_model(model: str | None, config: str | None) -> bool:
 @st.cache_resource(show_spinner=False)
 def load_index(model: str | None, config: str | None, db: str) -> bool:
     # Everything before generation, once: the retrieval index (from the disk cache, or built), the
-    # embedding model, the few-shot examples and the database's module. The first question then
-    # waits for its SQL alone (7 s sooner on fund).
+    # embedding model, the few-shot examples and the module's card. The first question then waits
+    # for its SQL alone (19.8 s -> 9.3 s on fund, benchmarks/RESULTS.md).
     get_pipeline(model, config).prepare("How many rows are there?", db)
     return True
 
