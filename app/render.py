@@ -14,9 +14,9 @@ import pandas as pd
 import streamlit as st
 
 from finsql import Answer
+from finsql.calibrate.confidence import is_confident
 from finsql.pipeline import GenerationInfo, Progress
 
-LOW_CONFIDENCE = 0.5
 STAGE_LABELS = {
     "model": "Loading the model…",
     "schema": "Reading the database's schema…",
@@ -26,6 +26,7 @@ STAGE_LABELS = {
     "generate": "Writing SQL…",
     "extract": "Checking and repairing the candidate queries…",
     "vote": "Running the candidates and voting on their results…",
+    "revise": "No query returned rows: showing the model what went wrong and asking for a correction…",
 }
 MAX_BARS = 40
 MAX_SERIES = 10
@@ -165,8 +166,11 @@ def agreement(answer: Answer) -> tuple[int, int]:
 
 def show_answer(answer: Answer, key: str) -> None:
     k, n = agreement(answer)
+    if answer.follow_up is not None:  # said either way, so a missed follow-up can be asked again in full
+        st.caption(answer.follow_up.describe().capitalize() + ".")
     if not answer.ok:
-        st.error(f"No valid SQL came out: none of the {n} candidate queries ran successfully. "
+        revised = f", {answer.revision.candidates} of them written after the first failed," if answer.revision else ""
+        st.error(f"No valid SQL came out: none of the {n} candidate queries{revised} ran successfully. "
                  f"The chosen one failed with: {answer.error}")
         if answer.sql:
             st.caption("SQL that was tried:")
@@ -175,7 +179,7 @@ def show_answer(answer: Answer, key: str) -> None:
             st.caption("The model wrote no SQL.")
     else:
         st.code(answer.sql, language="sql", wrap_lines=True)
-        if (answer.confidence or 0.0) < LOW_CONFIDENCE:
+        if not is_confident(answer.confidence):
             st.warning(f"Low confidence: only {k} of {n} candidate queries agree on this result. "
                        "Check the SQL before relying on the numbers.")
         df = result_frame(answer)
@@ -198,6 +202,11 @@ def show_answer(answer: Answer, key: str) -> None:
         show_evidence(answer, k, n)
 
 
+def _kind(candidate) -> str:
+    kind = "sampled" if candidate.sampled else "greedy"
+    return f"revised, {kind}" if candidate.revised else kind
+
+
 def _result_size(result) -> str:
     if result is None:
         return "not run"
@@ -218,7 +227,7 @@ def model_line(generation: GenerationInfo) -> str:
 def show_evidence(answer: Answer, k: int, n: int) -> None:
     if answer.ok:
         st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result"
-                    + (" — low, treat it with care." if (answer.confidence or 0) < LOW_CONFIDENCE else "."))
+                    + (" — low, treat it with care." if not is_confident(answer.confidence) else "."))
     else:
         st.markdown(f"**Agreement:** none — all {n} candidates failed, so there is no answer to trust.")
     if (r := answer.retrieval) is not None:
@@ -228,7 +237,13 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
         lines += [f"- value matched: `{v.table}.{v.column} = '{v.value}'`" for v in r.values]
         st.markdown("**Schema the model saw** (retrieved for this question):\n" + "\n".join(lines))
     winner = answer.winner.index if answer.winner else None
-    rows = [{"#": c.index, "chosen": "✓" if c.index == winner else "", "kind": "sampled" if c.sampled else "greedy",
+    if answer.follow_up is not None:
+        st.markdown(f"**Conversation:** {answer.follow_up.describe()}.")
+    if (revision := answer.revision) is not None:
+        what = f"failed with “{revision.feedback}”" if revision.feedback else "returned no rows"
+        st.markdown(f"**Correction round:** no first candidate returned rows; the chosen one {what}. "
+                    f"The model was shown that and wrote {revision.candidates} more, voted on with the first.")
+    rows = [{"#": c.index, "chosen": "✓" if c.index == winner else "", "kind": _kind(c),
              "result": _result_size(c.result), "group": c.group, "votes": c.votes,
              "repairs": ", ".join(c.repairs) or "—", "SQL": " ".join(c.sql.split()) or "(no SQL)"}
             for c in answer.candidates]

@@ -3,7 +3,8 @@
     python benchmarks/bench_calibration.py [--per-db N] [--seed 0] [--model qwen2.5-coder-0.5b]
                                            [--databases fund,stock] [--records F]
 
-Each question is answered once by the full pipeline (greedy + 4 samples). From that one answer:
+Each question is answered once by the full pipeline (greedy + 4 samples, without the correction round,
+which bench_accuracy.py measures). From that one answer:
 greedy only = the greedy candidate's SQL as extracted; + repair = the same after the repair rules;
 + vote = the pipeline's answer. So the three columns differ only in calibration; "any right" counts
 the questions where some candidate was right, the most a vote could reach. Also printed: how many
@@ -27,29 +28,20 @@ from pathlib import Path
 
 from finsql import Pipeline
 from finsql.bundled import DATABASES
-from finsql.calibrate.extract import extract_sql
 from finsql.datasets import load_questions
 from finsql.db import Database
 from finsql.errors import run_command
+from finsql.eval.judge import judge_candidates
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.models import quiet_libraries
 from finsql.paths import data_dir
-from finsql.results import is_ordered, results_match
+from finsql.pipeline import stage_seconds
 
 
 def question_record(name: str, item, answer, db: Database) -> dict:
     """What one answer tells about calibration, judged against the gold result."""
-    gold = db.execute(item.sql)
-    ordered = is_ordered(item.sql)
-    candidates = []
-    for c in answer.candidates:
-        raw = db.execute(extract_sql(c.raw))
-        candidates.append(dict(raw=c.raw, sql=c.sql, repairs=c.repairs, mean_logprob=c.mean_logprob,
-                               sampled=c.sampled, group=c.group, error=c.result.error, rows=len(c.result.rows),
-                               correct=results_match(gold, db.execute(c.sql), ordered),
-                               raw_error=raw.error, raw_correct=results_match(gold, raw, ordered)))
-    return dict(db=name, id=item.id, winner=answer.winner.index, candidates=candidates,
-                stages={stage.name: stage.elapsed_s for stage in answer.trace})
+    return dict(db=name, id=item.id, winner=answer.winner.index,
+                candidates=judge_candidates(answer, item.sql, db, raw=True), stages=stage_seconds(answer))
 
 
 def _winner_votes(record: dict) -> int:
@@ -107,7 +99,7 @@ def main() -> None:
     done = {(r["db"], r["id"]) for r in records}
     out = args.records.open("a", encoding="utf-8") if args.records else None
     quiet_libraries()
-    pipeline = Pipeline.from_config(model__name=args.model)
+    pipeline = Pipeline.from_config(model__name=args.model, calibration__revise=False)
     asked = set()
     for name in databases:
         items = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items

@@ -24,7 +24,6 @@ the chat's settings with some changed, e.g. ``--variant greedy=generation.candid
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import subprocess
 import sys
@@ -38,24 +37,16 @@ import numpy as np
 from finsql import Pipeline
 from finsql.bundled import DATABASES
 from finsql.config import PipelineConfig, load_config, settings_from, zero_shot
-from finsql.datasets import QuestionItem, load_questions
+from finsql.datasets import QuestionItem
 from finsql.db import Database
 from finsql.errors import FinSQLError, run_command
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
+from finsql.eval.sample import bundled_databases, stratified_sample
 from finsql.models import quiet_libraries
-from finsql.paths import data_dir
+from finsql.pipeline import stage_seconds
 from finsql.results import is_ordered, results_match
 
-STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote")
-
-
-def sample(databases: list[str], per_db: int, seed: int) -> list[QuestionItem]:
-    """``per_db`` dev questions of each database, the same for the same seed."""
-    items = []
-    for name in databases:
-        dev = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items
-        items += random.Random(seed).sample(dev, min(per_db, len(dev)))
-    return items
+STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote", "revise")
 
 
 def variant_config(base: PipelineConfig, spec: str) -> tuple[str, PipelineConfig]:
@@ -88,7 +79,7 @@ def record(variant: str, item: QuestionItem, pipeline: Pipeline, db: Database) -
                 ran=pred is not None and pred.ok, new_tokens=answer.generation.new_tokens if answer.generation else 0,
                 prompt_tokens=timing.prompt_tokens if timing else None, prefill_s=timing.prefill_s if timing else None,
                 steps=timing.steps if timing else None, decode_s=timing.decode_s if timing else None,
-                stages={s.name: s.elapsed_s for s in answer.trace})
+                stages=stage_seconds(answer))
 
 
 def cold_start(item: QuestionItem) -> float:
@@ -124,7 +115,8 @@ def summarise(records: list[dict], variants: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-db", type=int, default=3, help="dev questions sampled per database")
+    parser.add_argument("--per-db", type=int, default=3,
+                        help="dev questions per database, drawn as bench_accuracy.py draws them (stratified)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--databases", default=",".join(DATABASES))
     parser.add_argument("--model", default=None)
@@ -134,10 +126,7 @@ def main() -> None:
     parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per answer; resumed from")
     parser.add_argument("--no-cold-start", action="store_true")
     args = parser.parse_args()
-    databases = [d for d in args.databases.split(",") if d]
-    unknown = [d for d in databases if d not in DATABASES]
-    if unknown:
-        raise FinSQLError(f"unknown database {unknown[0]!r}; choose from {', '.join(DATABASES)}")
+    databases = bundled_databases(args.databases)
     chat = load_config(model__name=args.model)
     named = {"chat": chat, "zero-shot": zero_shot(chat)}
     configs = {}
@@ -146,7 +135,7 @@ def main() -> None:
             raise FinSQLError(f"--variants: unknown {name!r}; choose from chat, zero-shot (or add --variant)")
         configs[name] = named[name]
     configs.update(variant_config(chat, spec) for spec in args.variant)
-    items = sample(databases, args.per_db, args.seed)
+    items = stratified_sample(databases, args.per_db, args.seed)
     quiet_libraries()
     if not args.no_cold_start:
         print(f"cold start (python -m finsql ask, {items[0].db_id} {items[0].id}): {cold_start(items[0]):.1f} s",

@@ -22,6 +22,10 @@
 
     [calibration]
     repair = true              # sqlglot repair rules on every candidate
+    revise = true              # no candidate returned rows: one more round shown the error, voted with the rest
+
+    [conversation]
+    history = "follow-ups"     # earlier turns only for a question that leans on them; or "always"
 
     [execution]
     timeout_s = 10
@@ -84,6 +88,20 @@ class GenerationConfig:
 @dataclass(frozen=True)
 class CalibrationConfig:
     repair: bool = field(default=True, metadata={"help": "run the sqlglot repair rules on every candidate"})
+    revise: bool = field(default=False, metadata={
+        "help": "when no candidate returns rows, one more round of candidates shown the failing SQL and the "
+                "database's error (or 'no rows'), voted on with the first ones"})
+
+
+@dataclass(frozen=True)
+class ConversationConfig:
+    history: Literal["follow-ups", "always"] = field(default="follow-ups", metadata={
+        "help": "follow-ups: earlier turns go into the prompt only for a question that leans on them; "
+                "always: for every question"})
+
+    def __post_init__(self) -> None:
+        if self.history not in ("follow-ups", "always"):
+            raise FinSQLError(f"conversation.history must be 'follow-ups' or 'always', not {self.history!r}")
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,7 @@ class PipelineConfig:
     generation: GenerationConfig = field(default_factory=GenerationConfig)
     calibration: CalibrationConfig = field(default_factory=CalibrationConfig)
     execution: ExecutionConfig = field(default_factory=ExecutionConfig)
+    conversation: ConversationConfig = field(default_factory=ConversationConfig)
 
 
 def zero_shot(config: PipelineConfig) -> PipelineConfig:
@@ -139,7 +158,7 @@ def zero_shot(config: PipelineConfig) -> PipelineConfig:
     return replace(config, model=replace(config.model, adapter="none"),
                    retrieval=replace(config.retrieval, enabled=False),
                    prompt=replace(config.prompt, examples=0), generation=replace(config.generation, candidates=1),
-                   calibration=replace(config.calibration, repair=False))
+                   calibration=replace(config.calibration, repair=False, revise=False))
 
 
 def settings_from(default: Any, values: dict[str, Any], where: str = "") -> Any:

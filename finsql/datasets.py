@@ -1,12 +1,13 @@
-"""Question sets in the project's JSONL format and the Spider, BIRD and BULL formats.
+"""Question sets in the project's JSONL format and the Spider, BIRD and BULL formats, and conversation sets.
 
-Every loader returns a ``QuestionSet``: the items it could read and, for each line or entry it could
-not, a ``LoadProblem`` saying where and why, so a run goes on past bad input.
+Every loader returns a ``QuestionSet`` (or a ``ConversationSet``): the items it could read and, for each
+line or entry it could not, a ``LoadProblem`` saying where and why, so a run goes on past bad input.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -41,6 +42,30 @@ class QuestionSet:
     problems: list[LoadProblem] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class ConversationTurn:
+    question: str
+    sql: str
+    follow_up: bool  # True when the question cannot be understood without earlier turns
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: str
+    db_id: str
+    language: str  # "en" or "zh"
+    turns: tuple[ConversationTurn, ...]
+
+
+@dataclass
+class ConversationSet:
+    conversations: list[Conversation] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+LANGUAGES: tuple[str, ...] = ("en", "zh")
+
+
 # Field names per format: (db_id, question, sql, evidence)
 _FIELDS: dict[str, tuple[str, str, str, str | None]] = {
     "spider": ("db_id", "question", "query", None),
@@ -57,17 +82,21 @@ def load_questions(path: Path, fmt: Format) -> QuestionSet:
     return _load_jsonl(path, text) if fmt == "jsonl" else _load_json_list(path, text, fmt)
 
 
-def _load_jsonl(path: Path, text: str) -> QuestionSet:
-    result = QuestionSet()
+def _json_lines(path: Path, text: str, problems: list[LoadProblem]) -> Iterator[tuple[int, str, object]]:
+    """(line number, "file:line", the parsed value) of each non-blank line; bad JSON becomes a problem."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path.name}:{number}"
         try:
-            raw = json.loads(line)
+            yield number, where, json.loads(line)
         except json.JSONDecodeError as err:
-            result.problems.append(LoadProblem(where, f"not valid JSON ({err.msg})"))
-            continue
+            problems.append(LoadProblem(where, f"not valid JSON ({err.msg})"))
+
+
+def _load_jsonl(path: Path, text: str) -> QuestionSet:
+    result = QuestionSet()
+    for number, where, raw in _json_lines(path, text, result.problems):
         item = _item(raw, ("db_id", "question", "sql", "evidence"), where, result, default_id=f"{path.stem}-{number}")
         if item is not None:
             result.items.append(item)
@@ -108,6 +137,53 @@ def _item(raw: object, names: tuple[str, str, str, str | None], where: str, resu
         difficulty=raw.get("difficulty"),
         evidence=(raw.get(evidence_key) or None) if evidence_key else None,
     )
+
+
+def conversation_set_path(db: str) -> Path:
+    """The bundled multi-turn set of database ``db``: ``data/questions/<db>_conversations.jsonl``."""
+    return data_dir() / "questions" / f"{db}_conversations.jsonl"
+
+
+def load_conversations(path: Path) -> ConversationSet:
+    """Read a JSONL conversation set, one conversation a line; malformed lines become problems."""
+    text = read_text_file(path, "conversation file")
+    result = ConversationSet()
+    for _, where, raw in _json_lines(path, text, result.problems):
+        conversation = _conversation(raw)
+        if isinstance(conversation, str):
+            result.problems.append(LoadProblem(where, conversation))
+        else:
+            result.conversations.append(conversation)
+    return result
+
+
+def _conversation(raw: object) -> Conversation | str:
+    """The conversation in ``raw``, or why it is not one."""
+    if not isinstance(raw, dict):
+        return "not a JSON object"
+    missing = [k for k in ("id", "db_id", "language") if not isinstance(raw.get(k), str) or not raw[k].strip()]
+    if "turns" not in raw:
+        missing.append("turns")
+    if missing:
+        return f"missing {', '.join(missing)}"
+    if raw["language"] not in LANGUAGES:
+        return f"language {raw['language']!r} is not en|zh"
+    turns = raw["turns"]
+    if not isinstance(turns, list) or not turns:
+        return "turns must be a list of one or more turns"
+    parsed = []
+    for index, turn in enumerate(turns, start=1):
+        if not isinstance(turn, dict):
+            return f"turn {index} is not a JSON object"
+        bad = [k for k in ("question", "sql") if not isinstance(turn.get(k), str) or not turn[k].strip()]
+        if not isinstance(turn.get("follow_up"), bool):
+            bad.append("follow_up (true|false)")
+        if bad:
+            return f"turn {index}: missing {', '.join(bad)}"
+        parsed.append(ConversationTurn(turn["question"], turn["sql"], turn["follow_up"]))
+    if parsed[0].follow_up:
+        return "turn 1 is marked follow_up; a conversation cannot start with a follow-up"
+    return Conversation(id=raw["id"], db_id=raw["db_id"], language=raw["language"], turns=tuple(parsed))
 
 
 def database_path(db_id: str, fmt: Format, db_root: Path | None) -> Path | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,6 +104,9 @@ class HFGenerator:
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
         ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"].to(model.device)
+        # Samples seeded by the prompt: the same prompt gets the same candidates, whatever was asked before
+        # (a question that stands alone in a conversation is answered exactly as if it came first).
+        torch.manual_seed(zlib.crc32(prompt.encode("utf-8")))
         with torch.inference_mode(), self._model_context():
             began = time.perf_counter()
             prefix = model(ids[:, :-1], use_cache=True).past_key_values

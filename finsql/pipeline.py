@@ -7,7 +7,8 @@
 Stages: model (load once) -> schema (introspect once) -> retrieve (the tables, columns and values the
 question needs) -> examples (similar train pairs) -> prompt (within a token budget) -> generate
 (greedy + samples) -> extract (and repair) each candidate -> vote (execute all, the most common
-result wins).
+result wins) -> revise (only when no candidate returned rows: one more round shown the failing SQL and
+the database's error, voted on with the first candidates).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.generate import DecodeTiming, Generation, Generator, HFGenerator, ScriptedGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
-from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
+from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt, revision_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
+from finsql.prompt.followup import FollowUp, read_follow_up
 from finsql.prompt.prior import UsagePrior
 from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
 from finsql.schema import Schema, load_schema
@@ -55,7 +57,7 @@ class StageTrace:
 class Progress:
     """What the pipeline is doing, for a progress display: a stage starting or done, or a decoding step."""
 
-    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote
+    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote, revise
     done: bool = False
     tokens: int = 0  # generate: decoding steps so far
     text: str = ""  # generate: the greedy candidate's text so far
@@ -83,6 +85,17 @@ class GenerationInfo:
     timing: DecodeTiming | None = None  # prefill and decoding time, where the generator reports them
 
 
+@dataclass(frozen=True)
+class RevisionInfo:
+    """The correction round: the query the model was shown, what running it gave, what the round added."""
+
+    shown_sql: str
+    feedback: str  # the database's error, or "" when the query returned no rows
+    candidates: int
+    new_tokens: int
+    first_winner: int  # the candidate that had won before the round
+
+
 @dataclass
 class Answer:
     """The answer to one question, with what each stage produced on the way to it."""
@@ -101,6 +114,8 @@ class Answer:
     prompt: PromptInfo | None = None
     generation: GenerationInfo | None = None
     vote: VoteOutcome | None = None
+    follow_up: FollowUp | None = None  # whether the earlier turns were used (None: there were none)
+    revision: RevisionInfo | None = None  # the correction round, if no first candidate returned rows
     codes: dict[int, dict[str, str]] = field(default_factory=dict)  # result column -> code -> its meaning
     trace: list[StageTrace] = field(default_factory=list)
 
@@ -225,7 +240,7 @@ class Pipeline:
         """
         _require_question(question)
         answer = answer or Answer(question=question, db_id=str(db))
-        history = tuple(history)[-MAX_HISTORY_TURNS:]
+        history = self._history_for(question, history, answer)
         # A follow-up ("and for 2022?") needs the schema items of the questions it refers to.
         linking_text = " ".join([t.question for t in history] + [question])
         with _stage(answer, "schema", progress) as stage:
@@ -283,6 +298,16 @@ class Pipeline:
                              + (" (over budget)" if prompt.n_tokens > budget else ""))
         return answer, prompt
 
+    def _history_for(self, question: str, history: Sequence[Turn], answer: Answer) -> tuple[Turn, ...]:
+        """The earlier turns the prompt shows: none for a question that stands alone (unless configured so)."""
+        if not history:
+            return ()
+        if self.config.conversation.history == "always":
+            answer.follow_up = FollowUp(True, None)
+        else:
+            answer.follow_up = read_follow_up(question, has_history=True)
+        return tuple(history)[-MAX_HISTORY_TURNS:] if answer.follow_up.follow_up else ()
+
     def _full_schema_tokens(self, schema: Schema, parts: PromptParts) -> int:
         """Tokens the same prompt would take with the whole schema and no retrieved context.
 
@@ -322,14 +347,40 @@ class Pipeline:
                                                sum(x.n_tokens for x in generations),
                                                timing=getattr(generator, "last_timing", None))
             stage.summary = _generation_summary(answer.generation)
-        return self._calibrate(answer, generations, db, progress)
+        return self._calibrate_and_revise(answer, prompt, generations, db, progress)
+
+    def _calibrate_and_revise(self, answer: Answer, prompt: Prompt, generations: Sequence[Generation],
+                              db: str | Path, progress: ProgressCallback | None = None) -> Answer:
+        answer = self._calibrate(answer, generations, db, progress)
+        if self.config.calibration.revise and not any(c.result.ok and c.result.rows for c in answer.candidates):
+            answer = self._revise(answer, prompt, db, progress)
+        return answer
+
+    def _revise(self, answer: Answer, prompt: Prompt, db: str | Path,
+                progress: ProgressCallback | None = None) -> Answer:
+        """One correction round: the failing winner and the database's reply shown to the model, then a new vote.
+
+        The new candidates join the first ones, so confidence stays the share of all candidates that agree.
+        """
+        shown = answer.winner
+        feedback = shown.result.error or ""
+        with _stage(answer, "revise", progress) as stage:
+            g = self.config.generation
+            revised = revision_prompt(self.tokenizer, prompt, shown.sql or shown.raw, feedback)
+            generations = self.generator.generate(revised.text, g.max_new_tokens, n=g.candidates,
+                                                  temperature=g.temperature, on_step=_decoding_steps(progress))
+            answer.revision = RevisionInfo(shown.sql, feedback, len(generations),
+                                           sum(x.n_tokens for x in generations), shown.index)
+            stage.summary = (f"{len(generations)} more candidates after "
+                             + (f"the error: {feedback}" if feedback else "a query that returned no rows"))
+        return self._calibrate(answer, generations, db, progress, earlier=answer.candidates)
 
     def ask_many(self, questions: Sequence[str], db: str | Path, batch_size: int = 16) -> list[Answer]:
         """Answer several questions on one database, as ``ask`` would, decoding up to ``batch_size`` together.
 
         Batching applies to greedy answers (``generation.candidates = 1``) from a generator that offers
         ``generate_greedy_batch``; otherwise each question is asked on its own. Each answer's generate
-        stage records the whole batch's time and size.
+        stage records the whole batch's time and size; a correction round runs per answer, as in ``ask``.
         """
         generator = self.generator
         if self.config.generation.candidates != 1 or not hasattr(generator, "generate_greedy_batch"):
@@ -344,10 +395,10 @@ class Pipeline:
             generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
                                                           self.config.generation.max_new_tokens)
             elapsed = round(time.perf_counter() - began, 4)
-            for (answer, _), generation in zip(chunk, generations, strict=True):
+            for (answer, prompt), generation in zip(chunk, generations, strict=True):
                 answer.generation = GenerationInfo(adapter, left_out, 1, generation.n_tokens, batch=len(chunk))
                 answer.trace.append(StageTrace("generate", elapsed, _generation_summary(answer.generation)))
-                answers.append(self._calibrate(answer, [generation], db))
+                answers.append(self._calibrate_and_revise(answer, prompt, [generation], db))
         return answers
 
     def _choose_adapter(self, db: str | Path) -> tuple[Path | None, str | None]:
@@ -358,20 +409,24 @@ class Pipeline:
         return (adapter.path if adapter else None), self._adapters_left_out.get(schema.db_id)
 
     def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path,
-                   progress: ProgressCallback | None = None) -> Answer:
-        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins."""
+                   progress: ProgressCallback | None = None, earlier: Sequence[Candidate] = ()) -> Answer:
+        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins.
+
+        ``earlier`` candidates (the first round, when this is the revision's) are voted on with the new ones.
+        """
         database, schema = self.database(db)
         with _stage(answer, "extract", progress) as stage:
             matched = answer.retrieval.values if answer.retrieval else []
             context = RepairContext(schema, tuple(v.value for v in matched))
-            candidates = []
-            for i, generation in enumerate(generations):
+            candidates = list(earlier)
+            for generation in generations:
                 sql = extract_sql(generation.text)
                 sql, repairs = repair(sql, context) if self.config.calibration.repair else (sql, [])
-                candidates.append(Candidate(i, generation.text, sql, repairs, round(generation.mean_logprob, 4),
-                                            generation.sampled))
-            repaired = sum(bool(c.repairs) for c in candidates)
-            stage.summary = f"{len(candidates)} candidates, {repaired} repaired"
+                candidates.append(Candidate(len(candidates), generation.text, sql, repairs,
+                                            round(generation.mean_logprob, 4), generation.sampled,
+                                            revised=bool(earlier)))
+            repaired = sum(bool(c.repairs) for c in candidates[len(earlier):])
+            stage.summary = f"{len(candidates) - len(earlier)} candidates, {repaired} repaired"
         with _stage(answer, "vote", progress) as stage:
             outcome = vote(candidates, database)
             winner = outcome.winner
@@ -384,6 +439,14 @@ class Pipeline:
             stage.summary = (f"candidate {winner.index} won with {winner.votes} of {len(candidates)} votes "
                              f"({outcome.groups} distinct results)")
         return answer
+
+
+def stage_seconds(answer: Answer) -> dict[str, float]:
+    """Seconds per stage name (extract and vote run twice when there is a correction round)."""
+    seconds: dict[str, float] = {}
+    for stage in answer.trace:
+        seconds[stage.name] = round(seconds.get(stage.name, 0.0) + stage.elapsed_s, 4)
+    return seconds
 
 
 def _require_question(question: str) -> None:

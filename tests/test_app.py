@@ -172,7 +172,9 @@ def test_evidence_lists_candidates_retrieval_and_timings(answered) -> None:
 def test_failed_answer_shows_the_error_and_the_sql_tried(app) -> None:
     answer = ask(app, FAILING_QUESTION)
     assert not answer.ok and answer.confidence == 0.0
-    assert any("none of the 3 candidate queries ran successfully" in e.value for e in app.error)
+    assert answer.revision is not None  # the correction round wrote 3 more, which failed too
+    assert any("none of the 6 candidate queries, 3 of them written after the first failed, ran successfully"
+               in e.value for e in app.error)
     assert any(answer.error in e.value for e in app.error)
     assert any(c.value == answer.sql for c in app.code)
     assert not app.get("download_button") and not app.exception
@@ -197,6 +199,17 @@ def test_follow_up_question_sends_the_earlier_turn(app) -> None:
     assert second.sql == "SELECT COUNT(DISTINCT Ticker) FROM daily_close"
     assert f"Q: {COUNT_QUESTION}" in second.prompt.text and first.sql in second.prompt.text
     assert f"Follow-up question (it may refer to the earlier ones): {FOLLOW_UP}" in second.prompt.text
+    read_as = "Read as a follow-up of the earlier questions (“and” points back)."
+    assert [c.value for c in app.chat_message[-1].caption].count(read_as) == 1
+
+
+def test_a_question_that_stands_alone_is_not_sent_the_earlier_turns(app) -> None:
+    ask(app, COUNT_QUESTION)
+    answer = ask(app, AGREED_QUESTION)
+    assert COUNT_QUESTION not in answer.prompt.text and "Earlier in this conversation" not in answer.prompt.text
+    captions = [c.value for c in app.chat_message[-1].caption]
+    assert "Asked on its own: the earlier questions were not used (refer to them to follow up)." in captions
+    assert not any("follow-up of" in c for c in captions)
 
 
 def test_a_failed_turn_is_not_sent_as_history(app) -> None:

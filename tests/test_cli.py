@@ -116,7 +116,8 @@ def test_schema_verb_renders_keys_and_samples(small_db) -> None:
     assert "'华夏成长混合'" in proc.stdout
 
 
-@pytest.mark.parametrize("bench", ["bench_train.py", "bench_calibration.py", "bench_latency.py"])
+@pytest.mark.parametrize("bench", ["bench_train.py", "bench_calibration.py", "bench_latency.py", "bench_accuracy.py",
+                                   "bench_conversation.py"])
 def test_benchmarks_name_an_unknown_database_in_one_line(bench: str) -> None:
     script = Path(__file__).resolve().parent.parent / "benchmarks" / bench
     proc = subprocess.run([sys.executable, str(script), "--databases", "nosuch", "--model", TEST_MODEL,

@@ -7,7 +7,8 @@ import sqlite3
 from pathlib import Path
 
 from finsql.data.__main__ import build_database
-from finsql.data.check import Report, check_all, check_question_sets, load_question_file
+from finsql.data.check import Report, check_all, check_conversation_sets, check_question_sets, load_question_file
+from finsql.datasets import Conversation, ConversationTurn, LoadProblem, conversation_set_path, load_conversations
 
 
 def _dump(path: Path) -> str:
@@ -37,6 +38,8 @@ def test_bundled_data_passes_the_validator(bundled_data_dir) -> None:
         assert report.counts[f"{db} train"]["questions"] >= 150
         assert report.counts[f"{db} dev"]["questions"] >= 50
     assert report.counts["bank train"]["questions"] >= 60 and report.counts["bank dev"]["questions"] >= 40
+    for db in ("fund", "stock", "macro", "bank"):
+        assert report.counts[f"{db} conversations"]["turns"] >= 40
 
 
 def _write(path: Path, items: list) -> None:
@@ -88,3 +91,77 @@ def test_question_loader_requires_every_field(tmp_path) -> None:
     assert load_question_file(path, report) == []
     assert report.problems == ["x_train.jsonl:1: missing question_zh",
                                "x_train.jsonl:2: difficulty 'extreme' is not easy|medium|hard"]
+
+
+def _conv(cid: str, turns: list[tuple[str, str, bool]], db: str = "bank", language: str = "en") -> dict:
+    return {"id": cid, "db_id": db, "language": language,
+            "turns": [{"question": q, "sql": sql, "follow_up": f} for q, sql, f in turns]}
+
+
+def test_conversation_loader_reads_good_lines_and_names_bad_ones(tmp_path) -> None:
+    path = tmp_path / "fund_conversations.jsonl"
+    good = _conv("c-1", [("How many funds?", "SELECT 1", False), ("And bond funds?", "SELECT 2", True)], db="fund")
+    turn = {"question": "q", "sql": "SELECT 1", "follow_up": False}
+    _write(path, [
+        good,
+        "{not json",
+        "",
+        {"id": "c-3", "db_id": "fund", "turns": [turn]},
+        {**good, "language": "fr"},
+        {**good, "turns": []},
+        {**good, "turns": [turn, {"question": "q", "sql": "SELECT 1", "follow_up": "yes"}]},
+        {**good, "turns": [{**turn, "follow_up": True}]},
+        {**good, "turns": ["SELECT 1"]},
+    ])
+    loaded = load_conversations(path)
+    assert loaded.conversations == [Conversation("c-1", "fund", "en", (
+        ConversationTurn("How many funds?", "SELECT 1", False), ConversationTurn("And bond funds?", "SELECT 2", True)))]
+    assert loaded.problems == [
+        LoadProblem("fund_conversations.jsonl:2", "not valid JSON (Expecting property name enclosed in double quotes)"),
+        LoadProblem("fund_conversations.jsonl:4", "missing language"),
+        LoadProblem("fund_conversations.jsonl:5", "language 'fr' is not en|zh"),
+        LoadProblem("fund_conversations.jsonl:6", "turns must be a list of one or more turns"),
+        LoadProblem("fund_conversations.jsonl:7", "turn 2: missing follow_up (true|false)"),
+        LoadProblem("fund_conversations.jsonl:8",
+                    "turn 1 is marked follow_up; a conversation cannot start with a follow-up"),
+        LoadProblem("fund_conversations.jsonl:9", "turn 1 is not a JSON object"),
+    ]
+    assert conversation_set_path("macro").parts[-2:] == ("questions", "macro_conversations.jsonl")
+
+
+def test_validator_names_every_broken_conversation(bundled_data_dir, tmp_path) -> None:
+    data = tmp_path / "data"
+    (data / "questions").mkdir(parents=True)
+    for db in ("fund", "stock", "macro", "bank"):
+        (data / f"{db}.sqlite").symlink_to(bundled_data_dir / f"{db}.sqlite")
+    (data / "questions" / "bank_train.jsonl").symlink_to(bundled_data_dir / "questions" / "bank_train.jsonl")
+    train_question = json.loads((bundled_data_dir / "questions" / "bank_train.jsonl").read_text(encoding="utf-8")
+                                .splitlines()[0])["question"]
+    ok = ("How many customers are there?", "SELECT COUNT(*) FROM customer", False)
+    _write(data / "questions" / "bank_conversations.jsonl", [
+        _conv("c-1", [ok, ("And loans?", "SELECT COUNT(*) FROM loan", True), ok]),
+        "{not json",
+        _conv("c-1", [ok, ok, ok]),
+        _conv("c-4", [ok, ok, ok], db="fund"),
+        _conv("c-5", [ok, ok]),
+        _conv("c-6", [ok, ("Which column?", "SELECT no_such_column FROM customer", True),
+                      ("Born in 3000?", "SELECT * FROM customer WHERE birth_date > '3000-01-01'", True)]),
+        _conv("c-7", [ok, (train_question, "SELECT 1", False), ok]),
+    ])
+    report = Report()
+    check_conversation_sets(data, report)
+    problems = "\n".join(report.problems)
+    assert "bank_conversations.jsonl:2: not valid JSON" in problems
+    assert "bank_conversations.jsonl:3 (c-1): duplicate id" in problems
+    assert "bank_conversations.jsonl:4 (c-4): db_id 'fund' in the bank set" in problems
+    assert "bank_conversations.jsonl:5 (c-5): 2 turns, need 3 to 5" in problems
+    assert ("bank_conversations.jsonl:6 (c-6) turn 2: gold SQL fails: OperationalError: no such column: "
+            "no_such_column") in problems
+    assert "bank_conversations.jsonl:6 (c-6) turn 3: gold SQL returns no rows" in problems
+    assert "bank_conversations.jsonl:7 (c-7) turn 2: repeats train question bank_train.jsonl:1" in problems
+    assert "bank_conversations.jsonl: 17 turns, need at least 40" in problems
+    assert "bank_conversations.jsonl: 18% of the turns are follow-ups, need at least 33%" in problems
+    assert "bank_conversations.jsonl: 0% of the turns in 'zh', need at least 33%" in problems
+    assert "stock_conversations.jsonl: missing" in problems
+    assert report.counts["bank conversations"] == {"conversations": 6, "turns": 17, "follow-ups": 3,
+                                                   "en turns": 17, "zh turns": 0}

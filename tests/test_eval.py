@@ -154,8 +154,9 @@ def test_resuming_with_another_model_is_refused(evaluated, spider_layout) -> Non
     proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
                     str(spider_layout / "database"), "--out", str(evaluated), "--model", "qwen2.5-coder-0.5b")
     assert proc.returncode == 2
-    assert proc.stderr.strip().endswith("holds results made with other settings (model, backend); use a new --out "
-                                        "folder")
+    # Its defaults are the chat's (5 candidates), where the run in --out answered with the scripted 1.
+    assert proc.stderr.strip().endswith("holds results made with other settings (model, backend, candidates); "
+                                        "use a new --out folder")
 
 
 def test_jsonl_loader_reports_broken_lines_by_number(tmp_path) -> None:
@@ -291,3 +292,71 @@ def test_bull_schema_files_are_refused_for_sql_accuracy(tmp_path) -> None:
     proc = run_eval("--format", "bull", "--questions", str(tmp_path / "dev.json"), "--tables",
                     str(tmp_path / "tables.json"), "--out", str(tmp_path / "o"))
     assert proc.returncode == 2 and "--task retrieval only" in proc.stderr
+
+
+CONVERSATIONS = [
+    {"id": "mini-conv-1", "db_id": "mini", "language": "en", "turns": [
+        {"question": "How many funds are there?", "sql": "SELECT COUNT(*) FROM fund", "follow_up": False},
+        {"question": "List every fund code.", "sql": "SELECT SecuCode FROM fund", "follow_up": False},
+        {"question": "Only those of fund type 1?", "sql": "SELECT SecuCode FROM fund WHERE FundType = 1",
+         "follow_up": True}]},
+    {"id": "mini-conv-2", "db_id": "mini", "language": "en", "turns": [
+        {"question": "Which fund has the highest fund type code?",
+         "sql": "SELECT ChiName FROM fund ORDER BY FundType DESC LIMIT 1", "follow_up": False},
+        {"question": "What is the name of fund 110022?", "sql": "SELECT ChiName FROM fund WHERE SecuCode = '110022'",
+         "follow_up": False}]},
+]
+FOLLOW_UP_SQL = "SELECT SecuCode FROM fund WHERE FundType = 1"
+
+
+@pytest.fixture(scope="module")
+def conversation_file(spider_layout) -> Path:
+    path = spider_layout / "mini_conversations.jsonl"
+    path.write_text("\n".join(json.dumps(c) for c in CONVERSATIONS), encoding="utf-8")
+    return path
+
+
+def test_a_conversation_is_asked_turn_by_turn_with_the_answers_given(scripted, spider_layout, conversation_file,
+                                                                     tmp_path) -> None:
+    from finsql.datasets import load_conversations
+    from finsql.eval.conversations import evaluate_conversations, summarize_conversations
+
+    pipeline = scripted({**SCRIPT, "Only those of fund type 1?": [FOLLOW_UP_SQL]}, generation__candidates=1)
+    results = tmp_path / "results.jsonl"
+    conversations = load_conversations(conversation_file).conversations
+    evaluate_conversations(conversations, "pipeline", pipeline, spider_layout / "database", results, 10)
+    follow_up_prompt = next(p for p in pipeline.generator.prompts if "Only those of fund type 1?" in p)
+    # The follow-up sees the SQL the system answered with (ordered by InnerCode), not the gold SQL.
+    assert "SELECT SecuCode FROM fund ORDER BY InnerCode" in follow_up_prompt
+    standalone_prompt = next(p for p in pipeline.generator.prompts if "List every fund code." in p)
+    assert "How many funds are there?" not in standalone_prompt  # asked as if it came first
+    rows = [json.loads(line) for line in results.read_text().splitlines()]
+    assert [r["correct"] for r in rows] == [True, True, True, False, False]
+    assert [r["read_as_follow_up"] for r in rows] == [None, False, True, None, False]
+    summary = summarize_conversations(rows)
+    assert summary["turns"] == {"ex": 0.6, "n": 5} and summary["follow_ups"] == {"ex": 1.0, "n": 1}
+    assert summary["standalone_in_conversation"] == summary["standalone_alone"] == {"ex": 0.5, "n": 2}
+    assert not any(r["alone_asked"] for r in rows)  # their prompts already were the alone prompts
+    asked = len(pipeline.generator.prompts)
+    evaluate_conversations(conversations, "pipeline", pipeline, spider_layout / "database", results, 10)
+    assert len(pipeline.generator.prompts) == asked  # resumed: nothing asked twice
+
+
+def test_eval_scores_conversations_and_asks_standalone_turns_alone_when_history_was_used(
+        spider_layout, conversation_file, tmp_path) -> None:
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps({**SCRIPT, "Only those of fund type 1?": [FOLLOW_UP_SQL]}), encoding="utf-8")
+    settings = tmp_path / "always.toml"
+    settings.write_text(f'[model]\nbackend = "scripted"\nscript = {json.dumps(str(script))}\n'
+                        '[generation]\ncandidates = 1\n[conversation]\nhistory = "always"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_eval("--format", "conversations", "--questions", str(conversation_file), "--db-root",
+                    str(spider_layout / "database"), "--out", str(out), "--model", TEST_MODEL, "--config",
+                    str(settings))
+    assert proc.returncode == 0, proc.stderr
+    assert "EX 60.0% on 5 turns: follow-ups 100.0% (1), standalone turns 50.0% in the conversation vs 50.0% " \
+           "asked alone (2)" in proc.stdout
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert [r["alone_asked"] for r in rows] == [False, True, False, False, True]
+    assert json.loads((out / "summary.json").read_text())["follow_up_detection"]["standalone_read_as_such"] == \
+        {"share": 0.0, "n": 2}  # "always" reads every later turn as a follow-up

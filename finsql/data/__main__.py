@@ -3,7 +3,7 @@
     python -m finsql.data build                 # all databases into data/
     python -m finsql.data build --only fund     # one database
     python -m finsql.data build --seed 7 --out /tmp/dbs
-    python -m finsql.data check                 # validate databases, descriptions, question sets
+    python -m finsql.data check                 # validate databases, descriptions, question and conversation sets
 
 The same seed always gives the same rows. A database is written to a temporary file and renamed
 into place only when complete, so an interrupted build never leaves a half-written database.
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--only", default=",".join(DATABASES), help="comma-separated database names")
     build.add_argument("--seed", type=int, default=DEFAULT_SEED)
     build.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
-    sub.add_parser("check", help="validate databases, descriptions and question sets")
+    sub.add_parser("check", help="validate databases, descriptions, question and conversation sets")
     args = parser.parse_args(argv)
     return run_command(run_check if args.verb == "check" else lambda: build_databases(args))
 

@@ -6,7 +6,10 @@ Checks: size of the databases (tables, columns, rows, wide tables); every table 
 described in English and Chinese in schemas/<db>.yaml and nothing described that does not exist;
 for every question set data/questions/<db>_{train,dev}.jsonl: well-formed lines, unique ids, required
 fields, per-set sizes, at least 30% hard questions whose SQL really is hard, every gold SQL runs
-read-only and returns rows, no near-duplicate questions, no dev question that paraphrases a train one.
+read-only and returns rows, no near-duplicate questions, no dev question that paraphrases a train one;
+for every conversation set data/questions/<db>_conversations.jsonl: well-formed lines, unique ids, 3 to 5
+turns a conversation, at least 40 turns, a third of them follow-ups, a third in each of English and Chinese,
+every gold SQL runs read-only and returns rows, no turn that repeats a train question.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from rapidfuzz import fuzz
 from sqlglot import exp
 
 from finsql.data import DATABASES
+from finsql.datasets import LANGUAGES, load_conversations
 from finsql.db import Database
+from finsql.errors import FinSQLError
 
 MIN_TABLES, MIN_COLUMNS, MIN_ROWS, WIDE_TABLE_COLUMNS = 60, 700, 200_000, 40
 MIN_QUESTIONS = {"train": 150, "dev": 50}
@@ -33,6 +38,10 @@ DIFFICULTIES = ("easy", "medium", "hard")
 REQUIRED_FIELDS = ("id", "db_id", "question", "question_zh", "sql", "difficulty")
 NEAR_DUPLICATE = 92  # rapidfuzz ratio on normalised questions, 0-100
 PARAPHRASE = 90  # token_set_ratio between a dev and a train question
+MIN_TURNS, MAX_TURNS = 3, 5  # per conversation
+MIN_CONVERSATION_TURNS = 40  # per conversation set
+MIN_FOLLOW_UP_SHARE = 1 / 3
+MIN_LANGUAGE_SHARE = 1 / 3  # of the turns, for each language
 
 
 @dataclass
@@ -238,8 +247,91 @@ def _check_dev_is_new(train: list[dict], dev: list[dict], report: Report) -> Non
             report.fail(f"{item['_where']}: same gold SQL as train question {same_sql['_where']}")
 
 
+def check_conversation_sets(data: Path, report: Report) -> None:
+    seen_ids: set[str] = set()
+    for name in DATABASES:
+        path = data / "questions" / f"{name}_conversations.jsonl"
+        if not path.exists():
+            report.fail(f"{path}: missing")
+            continue
+        _check_conversations(name, path, data, seen_ids, report)
+
+
+def _check_conversations(name: str, path: Path, data: Path, seen_ids: set[str], report: Report) -> None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        loaded = load_conversations(path)
+    except (OSError, UnicodeDecodeError, FinSQLError) as err:
+        report.fail(f"{path.name}: cannot read ({err})")
+        return
+    for problem in loaded.problems:
+        report.fail(f"{problem.where}: {problem.reason}")
+    # The loader keeps the good lines in file order; pair each with its line number.
+    bad = {p.where for p in loaded.problems}
+    numbers = [n for n, line in enumerate(text.splitlines(), start=1)
+               if line.strip() and f"{path.name}:{n}" not in bad]
+    db_path = data / f"{name}.sqlite"
+    db = Database(db_path, timeout_s=30, max_rows=1) if db_path.exists() else None
+    train = _train_questions(data / "questions" / f"{name}_train.jsonl")
+    turns = follow_ups = 0
+    languages: Counter[str] = Counter()
+    for number, conv in zip(numbers, loaded.conversations, strict=True):
+        where = f"{path.name}:{number} ({conv.id})"
+        if conv.id in seen_ids:
+            report.fail(f"{where}: duplicate id")
+        seen_ids.add(conv.id)
+        if conv.db_id != name:
+            report.fail(f"{where}: db_id {conv.db_id!r} in the {name} set")
+        if not MIN_TURNS <= len(conv.turns) <= MAX_TURNS:
+            report.fail(f"{where}: {len(conv.turns)} turns, need {MIN_TURNS} to {MAX_TURNS}")
+        turns += len(conv.turns)
+        follow_ups += sum(t.follow_up for t in conv.turns)
+        languages[conv.language] += len(conv.turns)
+        for index, turn in enumerate(conv.turns, start=1):
+            at = f"{where} turn {index}"
+            if db is not None:
+                result = db.execute(turn.sql)
+                if not result.ok:
+                    report.fail(f"{at}: gold SQL fails: {result.error}")
+                elif not result.rows:
+                    report.fail(f"{at}: gold SQL returns no rows")
+            match = _train_match(turn.question, train)
+            if match is not None:
+                report.fail(f"{at}: repeats train question {match}")
+    if turns < MIN_CONVERSATION_TURNS:
+        report.fail(f"{path.name}: {turns} turns, need at least {MIN_CONVERSATION_TURNS}")
+    if turns and follow_ups / turns < MIN_FOLLOW_UP_SHARE:
+        report.fail(f"{path.name}: {follow_ups / turns:.0%} of the turns are follow-ups, "
+                    f"need at least {MIN_FOLLOW_UP_SHARE:.0%}")
+    for language in LANGUAGES:
+        if turns and languages[language] / turns < MIN_LANGUAGE_SHARE:
+            report.fail(f"{path.name}: {languages[language] / turns:.0%} of the turns in {language!r}, "
+                        f"need at least {MIN_LANGUAGE_SHARE:.0%}")
+    report.counts[f"{name} conversations"] = {"conversations": len(loaded.conversations), "turns": turns,
+                                              "follow-ups": follow_ups,
+                                              **{f"{lang} turns": languages[lang] for lang in LANGUAGES}}
+
+
+def _train_questions(path: Path) -> list[tuple[str, str]]:
+    """(normalised question, where) for the English and Chinese wording of every train question."""
+    if not path.exists():
+        return []
+    items = load_question_file(path, Report())  # its own problems are reported by check_question_sets
+    return [(_normalise(i[key]), i["_where"]) for i in items for key in ("question", "question_zh")]
+
+
+def _train_match(question: str, train: list[tuple[str, str]]) -> str | None:
+    """The train question that ``question`` repeats, if any. Scored with token_sort_ratio, not the
+    token_set_ratio of dev vs train: that one scores any question whose few words all occur in a longer
+    one as a paraphrase, and conversation turns are short ("How many funds are there of each fund type?"
+    would match "How many fund management companies are there of each shareholder background type?")."""
+    q = _normalise(question)
+    return next((where for tq, where in train if fuzz.token_sort_ratio(q, tq) >= PARAPHRASE), None)
+
+
 def check_all(data: Path, schemas: Path) -> Report:
     report = Report()
     check_databases(data, schemas, report)
     check_question_sets(data, report)
+    check_conversation_sets(data, report)
     return report

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from finsql.datasets import Format, QuestionItem, database_path
 from finsql.db import Database
 from finsql.errors import FinSQLError
-from finsql.pipeline import Answer
+from finsql.pipeline import Answer, stage_seconds
 from finsql.results import is_ordered, results_match
 from finsql.schema import Schema, load_schema
 from finsql.sqlinfo import referenced_items
@@ -55,6 +55,7 @@ class ItemResult:
     retrieved_columns: list[str] | None = None
     prompt_tokens: int | None = None
     full_schema_tokens: int | None = None
+    confidence: float | None = None  # the share of candidates agreeing with the answer
 
 
 def read_results(path: Path) -> list[dict]:
@@ -149,7 +150,7 @@ def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestion
                           latency_s=time.perf_counter() - start, error=str(err))
     latency = time.perf_counter() - start
     linking = _linking(item, schema, answer)
-    stage_s = {s.name: s.elapsed_s for s in answer.trace}
+    stage_s = stage_seconds(answer)
     if task == "retrieval":
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False, latency_s=round(latency, 4),
                           error=None, stage_s=stage_s, **linking)
@@ -159,4 +160,5 @@ def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestion
     error = None if correct else (pred.error if pred is not None and pred.error else
                                   "no SQL generated" if pred is None else "wrong result")
     return ItemResult(**base, pred_sql=answer.sql, correct=correct, valid_sql=pred is not None and pred.ok,
-                      latency_s=round(latency, 4), error=error, stage_s=stage_s, **linking)
+                      latency_s=round(latency, 4), error=error, stage_s=stage_s, confidence=answer.confidence,
+                      **linking)

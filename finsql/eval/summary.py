@@ -6,6 +6,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from finsql.calibrate.confidence import CONFIDENT_SHARE, is_confident
+
 
 def _ex(rows: list[dict]) -> dict:
     return {"ex": round(sum(r["correct"] for r in rows) / len(rows), 4) if rows else None, "n": len(rows)}
@@ -19,6 +21,13 @@ def _recall(rows: list[dict], gold_key: str, found_key: str) -> float | None:
         return None
     hit = sum(len(set(r[gold_key]) & set(r[found_key])) for r in linked)
     return round(hit / total, 4)
+
+
+def _confident(rows: list[dict]) -> dict:
+    """EX of the answers the chat shows as confident, and their share of all answers."""
+    confident = [r for r in rows if is_confident(r.get("confidence"))]
+    return {"threshold": CONFIDENT_SHARE, "coverage": round(len(confident) / len(rows), 4) if rows else None,
+            **_ex(confident)}
 
 
 def summarize(rows: list[dict], task: str = "sql") -> dict:
@@ -46,6 +55,7 @@ def summarize(rows: list[dict], task: str = "sql") -> dict:
         "table_recall": _recall(counted, "gold_tables", "retrieved_tables"),
         "column_recall": _recall(counted, "gold_columns", "retrieved_columns"),
         "prompt_token_ratio": round(float(np.mean(ratios)), 4) if ratios else None,
+        "confident": _confident(counted) if sql_task else {},
         "ex_by_db": {k: _ex(v) for k, v in sorted(by_db.items())} if sql_task else {},
         "ex_by_difficulty": {k: _ex(v) for k, v in sorted(by_difficulty.items())} if sql_task else {},
         "skipped": [{"id": r["id"], "reason": r["skipped"]} for r in rows if r.get("skipped")],
