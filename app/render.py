@@ -26,7 +26,6 @@ STAGE_LABELS = {
     "generate": "Writing SQL…",
     "extract": "Checking and repairing the candidate queries…",
     "vote": "Running the candidates and voting on their results…",
-    "revise": "No query returned rows: showing the model what went wrong and asking for a correction…",
 }
 MAX_BARS = 40
 MAX_SERIES = 10
@@ -169,8 +168,7 @@ def show_answer(answer: Answer, key: str) -> None:
     if answer.follow_up is not None:  # said either way, so a missed follow-up can be asked again in full
         st.caption(answer.follow_up.describe().capitalize() + ".")
     if not answer.ok:
-        revised = f", {answer.revision.candidates} of them written after the first failed," if answer.revision else ""
-        st.error(f"No valid SQL came out: none of the {n} candidate queries{revised} ran successfully. "
+        st.error(f"No valid SQL came out: none of the {n} candidate queries ran successfully. "
                  f"The chosen one failed with: {answer.error}")
         if answer.sql:
             st.caption("SQL that was tried:")
@@ -200,11 +198,6 @@ def show_answer(answer: Answer, key: str) -> None:
             show_chart(df)
     with st.expander("Why trust this answer"):
         show_evidence(answer, k, n)
-
-
-def _kind(candidate) -> str:
-    kind = "sampled" if candidate.sampled else "greedy"
-    return f"revised, {kind}" if candidate.revised else kind
 
 
 def _result_size(result) -> str:
@@ -239,11 +232,7 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
     winner = answer.winner.index if answer.winner else None
     if answer.follow_up is not None:
         st.markdown(f"**Conversation:** {answer.follow_up.describe()}.")
-    if (revision := answer.revision) is not None:
-        what = f"failed with “{revision.feedback}”" if revision.feedback else "returned no rows"
-        st.markdown(f"**Correction round:** no first candidate returned rows; the chosen one {what}. "
-                    f"The model was shown that and wrote {revision.candidates} more, voted on with the first.")
-    rows = [{"#": c.index, "chosen": "✓" if c.index == winner else "", "kind": _kind(c),
+    rows = [{"#": c.index, "chosen": "✓" if c.index == winner else "", "kind": "sampled" if c.sampled else "greedy",
              "result": _result_size(c.result), "group": c.group, "votes": c.votes,
              "repairs": ", ".join(c.repairs) or "—", "SQL": " ".join(c.sql.split()) or "(no SQL)"}
             for c in answer.candidates]

@@ -1,17 +1,15 @@
-"""Quick accuracy: the chat's configuration on a fixed stratified sample of every dev set, each
-calibration step as a column of one run.
+"""Quick accuracy: the chat's configuration on a fixed stratified sample of every dev set, greedy and
+the vote as columns of one run.
 
     python benchmarks/bench_accuracy.py [--per-db 15 | --per-db all] [--seed 0] [--databases fund,stock]
                                         [--model qwen2.5-coder-0.5b] [--records F]
 
 Each question is answered once, as the chat answers it (each database's module, greedy + 4 samples,
-repair, the vote, and the correction round when no candidate returned rows). From that one answer:
-``greedy`` = the greedy candidate after repair; ``vote`` = the winner of the first round's vote;
-``+revise`` = the answer with the correction round. So the columns differ only in calibration and
-cost one generation. Printed per database and overall: EX, the share of answers whose SQL fails to run
-or returns no rows, p50 seconds (``vote`` without the correction round's time), and how often
-answers are right at each confidence level, with the coverage and accuracy of the answers the chat
-shows as confident (``finsql.calibrate.confidence``).
+repair, the vote). From that one answer: ``greedy`` = the greedy candidate after repair; ``vote`` =
+the answer. So the columns differ only in calibration and cost one generation. Printed per database
+and overall: EX, the share of answers whose SQL fails to run or returns no rows, p50 seconds, how
+often answers are right at each confidence level, with the coverage and accuracy of the answers the
+chat shows as confident (``finsql.calibrate.confidence``), and by other signals of doubt.
 
 The sample (15 per database, difficulties in proportion, the same every time) takes about 20 minutes
 on a 2-core CPU. ``--records F`` keeps a JSON line per question (every candidate judged against the
@@ -30,7 +28,7 @@ from pathlib import Path
 
 from finsql import Pipeline
 from finsql.bundled import DATABASES
-from finsql.calibrate.confidence import CONFIDENT_SHARE
+from finsql.calibrate.confidence import CONFIDENT_SHARE, is_confident
 from finsql.db import Database
 from finsql.errors import run_command
 from finsql.eval.judge import judge_candidates
@@ -39,7 +37,7 @@ from finsql.eval.sample import bundled_databases, per_database, stratified_sampl
 from finsql.models import quiet_libraries
 from finsql.pipeline import stage_seconds
 
-COLUMNS = ("greedy", "vote", "+revise")
+COLUMNS = ("greedy", "vote")
 THRESHOLDS = (0.2, 0.4, 0.5, 0.6, 0.8, 1.0)
 
 
@@ -47,16 +45,9 @@ def question_record(item, pipeline: Pipeline, db: Database) -> dict:
     began = time.perf_counter()
     answer = pipeline.ask(item.question, db=item.db_id)
     seconds = time.perf_counter() - began
-    first_seconds = 0.0
-    for stage in answer.trace:  # up to the first vote: the answer without the correction round
-        first_seconds += stage.elapsed_s
-        if stage.name == "vote":
-            break
     return dict(db=item.db_id, id=item.id, difficulty=item.difficulty, seconds=round(seconds, 3),
-                first_seconds=round(first_seconds, 3), winner=answer.winner.index,
-                first_winner=answer.revision.first_winner if answer.revision else answer.winner.index,
-                confidence=answer.confidence, candidates=judge_candidates(answer, item.sql, db),
-                stages=stage_seconds(answer))
+                winner=answer.winner.index, confidence=answer.confidence,
+                candidates=judge_candidates(answer, item.sql, db), stages=stage_seconds(answer))
 
 
 def pick(record: dict, column: str) -> tuple[dict, float]:
@@ -64,12 +55,6 @@ def pick(record: dict, column: str) -> tuple[dict, float]:
     c = record["candidates"]
     if column == "greedy":
         return c[0], 0.0
-    if column == "vote":
-        first = [x for x in c if not x["revised"]]
-        winner = c[record["first_winner"]]
-        if winner["error"] is not None or not winner["rows"]:
-            return winner, 0.0
-        return winner, sum(x["group"] == winner["group"] for x in first) / len(first)
     return c[record["winner"]], record["confidence"] or 0.0
 
 
@@ -79,7 +64,7 @@ def _fails(answer: dict) -> bool:
 
 def summarise(records: list[dict], databases: list[str]) -> None:
     print(f"\n{'set':6} {'n':>3}  " + "  ".join(f"{c + ' EX':>10} {'fails':>6}" for c in COLUMNS)
-          + f"  {'p50 s vote':>10} {'p50 s':>6}  {'confident':>9} {'right':>6}")
+          + f"  {'p50 s':>6}  {'confident':>9} {'right':>6}")
     for name in [*databases, "all"]:
         mine = [r for r in records if name in ("all", r["db"])]
         if not mine:
@@ -89,24 +74,22 @@ def summarise(records: list[dict], databases: list[str]) -> None:
             answers = [pick(r, column)[0] for r in mine]
             cells.append(f"{sum(a['correct'] for a in answers) / len(mine):>10.1%} "
                          f"{sum(map(_fails, answers)) / len(mine):>6.1%}")
-        confident = [pick(r, "+revise")[0]["correct"] for r in mine if pick(r, "+revise")[1] >= CONFIDENT_SHARE]
+        confident = [pick(r, "vote")[0]["correct"] for r in mine if is_confident(pick(r, "vote")[1])]
         right = f"{sum(confident) / len(confident):>6.1%}" if confident else f"{'-':>6}"
         print(f"{name:6} {len(mine):>3}  " + "  ".join(cells)
-              + f"  {statistics.median(r['first_seconds'] for r in mine):>10.1f} "
-              f"{statistics.median(r['seconds'] for r in mine):>6.1f}  {len(confident) / len(mine):>9.1%} {right}")
+              + f"  {statistics.median(r['seconds'] for r in mine):>6.1f}  {len(confident) / len(mine):>9.1%} {right}")
     print(f"\nconfident = at least {CONFIDENT_SHARE:.0%} of the candidates agree (the chat's threshold)")
-    print("\nanswers (+revise) by the share of candidates agreeing, and if shown as confident from a threshold on:")
+    print("\nanswers by the share of candidates agreeing, and if shown as confident from a threshold on:")
     print(f"  {'share >=':>8} {'coverage':>9} {'right':>6}")
     for threshold in THRESHOLDS:
-        chosen = [pick(r, "+revise")[0]["correct"] for r in records if pick(r, "+revise")[1] >= threshold]
+        chosen = [pick(r, "vote")[0]["correct"] for r in records if pick(r, "vote")[1] >= threshold]
         right = f"{sum(chosen) / len(chosen):>6.1%}" if chosen else f"{'-':>6}"
         print(f"  {threshold:>8.0%} {len(chosen) / len(records):>9.1%} {right}")
-    print("\nright answers (+revise) by other signals:")
+    print("\nright answers by other signals:")
     logprobs = sorted(r["candidates"][r["winner"]]["mean_logprob"] for r in records)
     median_logprob = logprobs[len(logprobs) // 2]
     signals = {
         "chosen SQL was repaired": lambda r: bool(r["candidates"][r["winner"]]["repairs"]),
-        "answer came from the correction round": lambda r: r["candidates"][r["winner"]]["revised"],
         "chosen SQL's likelihood above the median": lambda r: r["candidates"][r["winner"]]["mean_logprob"]
         >= median_logprob,
     }

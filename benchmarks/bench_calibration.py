@@ -3,8 +3,7 @@
     python benchmarks/bench_calibration.py [--per-db N] [--seed 0] [--model qwen2.5-coder-0.5b]
                                            [--databases fund,stock] [--records F]
 
-Each question is answered once by the full pipeline (greedy + 4 samples, without the correction round,
-which bench_accuracy.py measures). From that one answer:
+Each question is answered once by the full pipeline (greedy + 4 samples). From that one answer:
 greedy only = the greedy candidate's SQL as extracted; + repair = the same after the repair rules;
 + vote = the pipeline's answer. So the three columns differ only in calibration; "any right" counts
 the questions where some candidate was right, the most a vote could reach. Also printed: how many
@@ -99,7 +98,7 @@ def main() -> None:
     done = {(r["db"], r["id"]) for r in records}
     out = args.records.open("a", encoding="utf-8") if args.records else None
     quiet_libraries()
-    pipeline = Pipeline.from_config(model__name=args.model, calibration__revise=False)
+    pipeline = Pipeline.from_config(model__name=args.model)
     asked = set()
     for name in databases:
         items = load_questions(data_dir() / "questions" / f"{name}_dev.jsonl", "jsonl").items

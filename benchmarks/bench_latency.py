@@ -46,7 +46,7 @@ from finsql.models import quiet_libraries
 from finsql.pipeline import stage_seconds
 from finsql.results import is_ordered, results_match
 
-STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote", "revise")
+STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote")
 
 
 def variant_config(base: PipelineConfig, spec: str) -> tuple[str, PipelineConfig]:

@@ -22,7 +22,6 @@
 
     [calibration]
     repair = true              # sqlglot repair rules on every candidate
-    revise = true              # no candidate returned rows: one more round shown the error, voted with the rest
 
     [conversation]
     history = "follow-ups"     # earlier turns only for a question that leans on them; or "always"
@@ -88,9 +87,6 @@ class GenerationConfig:
 @dataclass(frozen=True)
 class CalibrationConfig:
     repair: bool = field(default=True, metadata={"help": "run the sqlglot repair rules on every candidate"})
-    revise: bool = field(default=False, metadata={
-        "help": "when no candidate returns rows, one more round of candidates shown the failing SQL and the "
-                "database's error (or 'no rows'), voted on with the first ones"})
 
 
 @dataclass(frozen=True)
@@ -158,7 +154,7 @@ def zero_shot(config: PipelineConfig) -> PipelineConfig:
     return replace(config, model=replace(config.model, adapter="none"),
                    retrieval=replace(config.retrieval, enabled=False),
                    prompt=replace(config.prompt, examples=0), generation=replace(config.generation, candidates=1),
-                   calibration=replace(config.calibration, repair=False, revise=False))
+                   calibration=replace(config.calibration, repair=False))
 
 
 def settings_from(default: Any, values: dict[str, Any], where: str = "") -> Any:

@@ -7,8 +7,7 @@
 Stages: model (load once) -> schema (introspect once) -> retrieve (the tables, columns and values the
 question needs) -> examples (similar train pairs) -> prompt (within a token budget) -> generate
 (greedy + samples) -> extract (and repair) each candidate -> vote (execute all, the most common
-result wins) -> revise (only when no candidate returned rows: one more round shown the failing SQL and
-the database's error, voted on with the first candidates).
+result wins).
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.generate import DecodeTiming, Generation, Generator, HFGenerator, ScriptedGenerator
 from finsql.models import LoadOptions, load_model, load_tokenizer
-from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt, revision_prompt
+from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
 from finsql.prompt.examples import Example, ExampleIndex, train_set_path
 from finsql.prompt.followup import FollowUp, read_follow_up
 from finsql.prompt.prior import UsagePrior
@@ -57,7 +56,7 @@ class StageTrace:
 class Progress:
     """What the pipeline is doing, for a progress display: a stage starting or done, or a decoding step."""
 
-    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote, revise
+    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote
     done: bool = False
     tokens: int = 0  # generate: decoding steps so far
     text: str = ""  # generate: the greedy candidate's text so far
@@ -85,17 +84,6 @@ class GenerationInfo:
     timing: DecodeTiming | None = None  # prefill and decoding time, where the generator reports them
 
 
-@dataclass(frozen=True)
-class RevisionInfo:
-    """The correction round: the query the model was shown, what running it gave, what the round added."""
-
-    shown_sql: str
-    feedback: str  # the database's error, or "" when the query returned no rows
-    candidates: int
-    new_tokens: int
-    first_winner: int  # the candidate that had won before the round
-
-
 @dataclass
 class Answer:
     """The answer to one question, with what each stage produced on the way to it."""
@@ -115,7 +103,6 @@ class Answer:
     generation: GenerationInfo | None = None
     vote: VoteOutcome | None = None
     follow_up: FollowUp | None = None  # whether the earlier turns were used (None: there were none)
-    revision: RevisionInfo | None = None  # the correction round, if no first candidate returned rows
     codes: dict[int, dict[str, str]] = field(default_factory=dict)  # result column -> code -> its meaning
     trace: list[StageTrace] = field(default_factory=list)
 
@@ -347,40 +334,14 @@ class Pipeline:
                                                sum(x.n_tokens for x in generations),
                                                timing=getattr(generator, "last_timing", None))
             stage.summary = _generation_summary(answer.generation)
-        return self._calibrate_and_revise(answer, prompt, generations, db, progress)
-
-    def _calibrate_and_revise(self, answer: Answer, prompt: Prompt, generations: Sequence[Generation],
-                              db: str | Path, progress: ProgressCallback | None = None) -> Answer:
-        answer = self._calibrate(answer, generations, db, progress)
-        if self.config.calibration.revise and not any(c.result.ok and c.result.rows for c in answer.candidates):
-            answer = self._revise(answer, prompt, db, progress)
-        return answer
-
-    def _revise(self, answer: Answer, prompt: Prompt, db: str | Path,
-                progress: ProgressCallback | None = None) -> Answer:
-        """One correction round: the failing winner and the database's reply shown to the model, then a new vote.
-
-        The new candidates join the first ones, so confidence stays the share of all candidates that agree.
-        """
-        shown = answer.winner
-        feedback = shown.result.error or ""
-        with _stage(answer, "revise", progress) as stage:
-            g = self.config.generation
-            revised = revision_prompt(self.tokenizer, prompt, shown.sql or shown.raw, feedback)
-            generations = self.generator.generate(revised.text, g.max_new_tokens, n=g.candidates,
-                                                  temperature=g.temperature, on_step=_decoding_steps(progress))
-            answer.revision = RevisionInfo(shown.sql, feedback, len(generations),
-                                           sum(x.n_tokens for x in generations), shown.index)
-            stage.summary = (f"{len(generations)} more candidates after "
-                             + (f"the error: {feedback}" if feedback else "a query that returned no rows"))
-        return self._calibrate(answer, generations, db, progress, earlier=answer.candidates)
+        return self._calibrate(answer, generations, db, progress)
 
     def ask_many(self, questions: Sequence[str], db: str | Path, batch_size: int = 16) -> list[Answer]:
         """Answer several questions on one database, as ``ask`` would, decoding up to ``batch_size`` together.
 
         Batching applies to greedy answers (``generation.candidates = 1``) from a generator that offers
         ``generate_greedy_batch``; otherwise each question is asked on its own. Each answer's generate
-        stage records the whole batch's time and size; a correction round runs per answer, as in ``ask``.
+        stage records the whole batch's time and size.
         """
         generator = self.generator
         if self.config.generation.candidates != 1 or not hasattr(generator, "generate_greedy_batch"):
@@ -395,10 +356,10 @@ class Pipeline:
             generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
                                                           self.config.generation.max_new_tokens)
             elapsed = round(time.perf_counter() - began, 4)
-            for (answer, prompt), generation in zip(chunk, generations, strict=True):
+            for (answer, _), generation in zip(chunk, generations, strict=True):
                 answer.generation = GenerationInfo(adapter, left_out, 1, generation.n_tokens, batch=len(chunk))
                 answer.trace.append(StageTrace("generate", elapsed, _generation_summary(answer.generation)))
-                answers.append(self._calibrate_and_revise(answer, prompt, [generation], db))
+                answers.append(self._calibrate(answer, [generation], db))
         return answers
 
     def _choose_adapter(self, db: str | Path) -> tuple[Path | None, str | None]:
@@ -409,24 +370,20 @@ class Pipeline:
         return (adapter.path if adapter else None), self._adapters_left_out.get(schema.db_id)
 
     def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path,
-                   progress: ProgressCallback | None = None, earlier: Sequence[Candidate] = ()) -> Answer:
-        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins.
-
-        ``earlier`` candidates (the first round, when this is the revision's) are voted on with the new ones.
-        """
+                   progress: ProgressCallback | None = None) -> Answer:
+        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins."""
         database, schema = self.database(db)
         with _stage(answer, "extract", progress) as stage:
             matched = answer.retrieval.values if answer.retrieval else []
             context = RepairContext(schema, tuple(v.value for v in matched))
-            candidates = list(earlier)
-            for generation in generations:
+            candidates = []
+            for i, generation in enumerate(generations):
                 sql = extract_sql(generation.text)
                 sql, repairs = repair(sql, context) if self.config.calibration.repair else (sql, [])
-                candidates.append(Candidate(len(candidates), generation.text, sql, repairs,
-                                            round(generation.mean_logprob, 4), generation.sampled,
-                                            revised=bool(earlier)))
-            repaired = sum(bool(c.repairs) for c in candidates[len(earlier):])
-            stage.summary = f"{len(candidates) - len(earlier)} candidates, {repaired} repaired"
+                candidates.append(Candidate(i, generation.text, sql, repairs, round(generation.mean_logprob, 4),
+                                            generation.sampled))
+            repaired = sum(bool(c.repairs) for c in candidates)
+            stage.summary = f"{len(candidates)} candidates, {repaired} repaired"
         with _stage(answer, "vote", progress) as stage:
             outcome = vote(candidates, database)
             winner = outcome.winner
@@ -442,7 +399,7 @@ class Pipeline:
 
 
 def stage_seconds(answer: Answer) -> dict[str, float]:
-    """Seconds per stage name (extract and vote run twice when there is a correction round)."""
+    """Seconds per stage name, for the benchmarks' records."""
     seconds: dict[str, float] = {}
     for stage in answer.trace:
         seconds[stage.name] = round(seconds.get(stage.name, 0.0) + stage.elapsed_s, 4)

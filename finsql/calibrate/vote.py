@@ -22,7 +22,6 @@ class Candidate:
     repairs: list[str]
     mean_logprob: float
     sampled: bool
-    revised: bool = False  # written in the revision round, after the first candidates returned no rows
     result: ExecResult | None = None
     group: int | None = None  # candidates with the same group returned the same rows
     votes: int = 0  # size of the candidate's group

@@ -9,13 +9,13 @@
     python -m finsql.eval --format conversations --questions data/questions/fund_conversations.jsonl \\
         --out runs/fund-conversations      # multi-turn: each turn asked with the earlier ones, as in the chat
 
-It evaluates what the chat answers with (each database's module, 5 candidates voted on, the correction
-round); flags and --config change that. Writes to --out: results.jsonl (one line per item, appended as
-it goes, so a rerun resumes), summary.json (EX, valid-SQL rate, EX and coverage of the answers shown as
-confident, latency p50/p95, EX by database and difficulty, the configuration) and report.html (charts
-and a table of failures, gold and predicted SQL side by side). For conversations, summary.json holds
-per-turn EX, follow-up EX, standalone turns' EX inside the conversation and asked alone, and how well
-follow-ups were told from standalone questions.
+It evaluates what the chat answers with (each database's module, 5 candidates voted on); flags and
+--config change that. Writes to --out: results.jsonl (one line per item, appended as it goes, so a
+rerun resumes), summary.json (EX, valid-SQL rate, EX and coverage of the answers shown as confident,
+latency p50/p95, EX by database and difficulty, the configuration) and report.html (charts and a table
+of failures, gold and predicted SQL side by side). For conversations, summary.json holds per-turn EX,
+follow-up EX, standalone turns' EX inside the conversation and asked alone, and how well follow-ups
+were told from standalone questions.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ PIPELINE, BASELINE = "pipeline", "baseline"
 CONVERSATIONS = "conversations"
 # Settings that change what a result line means: resuming into an --out made with others is refused.
 FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "backend", "quantization", "adapter", "modules",
-                    "candidates", "revise", "history", "task")
+                    "candidates", "history", "task")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -182,7 +182,7 @@ def _pipeline(args: argparse.Namespace, db_ids: list[str], n_items: int) -> tupl
               "model": pipeline_config.model.name, "backend": pipeline_config.model.backend,
               "quantization": pipeline_config.model.quantization,
               "adapter": pipeline_config.model.adapter, "modules": modules,
-              "candidates": pipeline_config.generation.candidates, "revise": pipeline_config.calibration.revise,
+              "candidates": pipeline_config.generation.candidates,
               "history": pipeline_config.conversation.history, "task": args.task,
               "baseline": args.baseline, "limit": args.limit, "seed": args.seed, "items": n_items,
               "pipeline": asdict(pipeline_config)}

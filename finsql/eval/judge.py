@@ -20,7 +20,7 @@ def judge_candidates(answer: Answer, gold_sql: str, db: Database, raw: bool = Fa
     judged = []
     for c in answer.candidates:
         entry = dict(sql=c.sql, repairs=c.repairs, mean_logprob=c.mean_logprob, sampled=c.sampled,
-                     revised=c.revised, group=c.group, votes=c.votes, error=c.result.error,
+                     group=c.group, votes=c.votes, error=c.result.error,
                      rows=len(c.result.rows), correct=bool(c.sql) and results_match(gold, db.execute(c.sql), ordered))
         if raw:
             before = db.execute(extract_sql(c.raw))

@@ -38,7 +38,6 @@ class PromptParts:
 class Prompt:
     text: str
     n_tokens: int
-    messages: tuple[dict[str, str], ...] = ()  # the chat messages ``text`` was made from
 
 
 def _one_line(sql: str) -> str:
@@ -68,23 +67,9 @@ def user_message(parts: PromptParts) -> str:
 
 def build_prompt(tokenizer, parts: PromptParts) -> Prompt:
     """Apply the model's own chat template and open the answer with a SQL fence."""
-    return _chat_prompt(tokenizer, ({"role": "system", "content": SYSTEM_PROMPT},
-                                    {"role": "user", "content": user_message(parts)}))
-
-
-def revision_prompt(tokenizer, prompt: Prompt, sql: str, feedback: str) -> Prompt:
-    """``prompt``'s conversation continued: the model's query, what running it gave, a request to correct it.
-
-    ``feedback`` is the database's error message, or "" when the query ran and returned no rows.
-    """
-    outcome = (f"Running it on the database failed with this error:\n{feedback}" if feedback
-               else "It ran but returned no rows, which does not answer the question.")
-    request = (f"{outcome}\nCheck every table and column against the schema and the values, then write the "
-               "corrected SQLite query.")
-    return _chat_prompt(tokenizer, (*prompt.messages, {"role": "assistant", "content": f"```sql\n{sql}\n```"},
-                                    {"role": "user", "content": request}))
-
-
-def _chat_prompt(tokenizer, messages: tuple[dict[str, str], ...]) -> Prompt:
-    text = tokenizer.apply_chat_template(list(messages), tokenize=False, add_generation_prompt=True) + ANSWER_PREFIX
-    return Prompt(text, len(tokenizer(text, add_special_tokens=False)["input_ids"]), messages)
+    messages = [
+        {"role": "system", "content": SYSTEM_PROMPT},
+        {"role": "user", "content": user_message(parts)},
+    ]
+    text = tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True) + ANSWER_PREFIX
+    return Prompt(text, len(tokenizer(text, add_special_tokens=False)["input_ids"]))
