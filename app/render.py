@@ -14,7 +14,6 @@ import pandas as pd
 import streamlit as st
 
 from finsql import Answer
-from finsql.calibrate.confidence import is_confident
 from finsql.pipeline import GenerationInfo, Progress
 
 STAGE_LABELS = {
@@ -177,9 +176,8 @@ def show_answer(answer: Answer, key: str) -> None:
             st.caption("The model wrote no SQL.")
     else:
         st.code(answer.sql, language="sql", wrap_lines=True)
-        if not is_confident(answer.confidence):
-            st.warning(f"Low confidence: only {k} of {n} candidate queries agree on this result. "
-                       "Check the SQL before relying on the numbers.")
+        if answer.trust is not None and not answer.trust.confident and answer.rows:
+            st.warning(f"Not sure: {answer.trust.why_not}. Check the SQL before relying on the numbers.")
         df = result_frame(answer)
         note = f"{len(df):,} row{'s' * (len(df) != 1)}" + (" (truncated at the row limit)" if answer.truncated
                                                             else "")
@@ -219,8 +217,12 @@ def model_line(generation: GenerationInfo) -> str:
 
 def show_evidence(answer: Answer, k: int, n: int) -> None:
     if answer.ok:
-        st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result"
-                    + (" — low, treat it with care." if not is_confident(answer.confidence) else "."))
+        st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result.")
+        if answer.trust is not None and answer.winner is not None:
+            likelihood = f"mean log-probability of the chosen SQL {answer.winner.mean_logprob:.3f}"
+            st.markdown("**Confidence:** " + (f"confident: enough candidates agree and the model found its SQL "
+                                               f"likely ({likelihood})." if answer.trust.confident else
+                                               f"not sure: {answer.trust.why_not} ({likelihood})."))
     else:
         st.markdown(f"**Agreement:** none — all {n} candidates failed, so there is no answer to trust.")
     if (r := answer.retrieval) is not None:

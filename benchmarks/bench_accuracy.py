@@ -28,7 +28,8 @@ from pathlib import Path
 
 from finsql import Pipeline
 from finsql.bundled import DATABASES
-from finsql.calibrate.confidence import CONFIDENT_SHARE, is_confident
+from finsql.calibrate.confidence import assess
+from finsql.config import CalibrationConfig
 from finsql.db import Database
 from finsql.errors import run_command
 from finsql.eval.judge import judge_candidates
@@ -38,7 +39,8 @@ from finsql.models import quiet_libraries
 from finsql.pipeline import stage_seconds
 
 COLUMNS = ("greedy", "vote")
-THRESHOLDS = (0.2, 0.4, 0.5, 0.6, 0.8, 1.0)
+SHARES = (0.2, 0.4, 0.6, 0.8, 1.0)
+LIKELIHOODS = (-0.01, -0.015, -0.02, -0.025, -0.03, -0.05)
 
 
 def question_record(item, pipeline: Pipeline, db: Database) -> dict:
@@ -62,6 +64,21 @@ def _fails(answer: dict) -> bool:
     return answer["error"] is not None or not answer["rows"]
 
 
+def confident(record: dict, min_share: float | None = None, min_logprob: float | None = None) -> bool:
+    """Whether the chat shows the answer as confident (with its thresholds, unless others are given)."""
+    settings = CalibrationConfig()
+    answer, share = pick(record, "vote")
+    return assess(share, answer["mean_logprob"], not _fails(answer),
+                  settings.confident_share if min_share is None else min_share,
+                  settings.confident_logprob if min_logprob is None else min_logprob).confident
+
+
+def _coverage_and_right(records: list[dict], **thresholds: float) -> str:
+    chosen = [r["candidates"][r["winner"]]["correct"] for r in records if confident(r, **thresholds)]
+    right = f"{sum(chosen) / len(chosen):>6.1%}" if chosen else f"{'-':>6}"
+    return f"{len(chosen) / len(records):>9.1%} {right}"
+
+
 def summarise(records: list[dict], databases: list[str]) -> None:
     print(f"\n{'set':6} {'n':>3}  " + "  ".join(f"{c + ' EX':>10} {'fails':>6}" for c in COLUMNS)
           + f"  {'p50 s':>6}  {'confident':>9} {'right':>6}")
@@ -74,17 +91,16 @@ def summarise(records: list[dict], databases: list[str]) -> None:
             answers = [pick(r, column)[0] for r in mine]
             cells.append(f"{sum(a['correct'] for a in answers) / len(mine):>10.1%} "
                          f"{sum(map(_fails, answers)) / len(mine):>6.1%}")
-        confident = [pick(r, "vote")[0]["correct"] for r in mine if is_confident(pick(r, "vote")[1])]
-        right = f"{sum(confident) / len(confident):>6.1%}" if confident else f"{'-':>6}"
         print(f"{name:6} {len(mine):>3}  " + "  ".join(cells)
-              + f"  {statistics.median(r['seconds'] for r in mine):>6.1f}  {len(confident) / len(mine):>9.1%} {right}")
-    print(f"\nconfident = at least {CONFIDENT_SHARE:.0%} of the candidates agree (the chat's threshold)")
-    print("\nanswers by the share of candidates agreeing, and if shown as confident from a threshold on:")
-    print(f"  {'share >=':>8} {'coverage':>9} {'right':>6}")
-    for threshold in THRESHOLDS:
-        chosen = [pick(r, "vote")[0]["correct"] for r in records if pick(r, "vote")[1] >= threshold]
-        right = f"{sum(chosen) / len(chosen):>6.1%}" if chosen else f"{'-':>6}"
-        print(f"  {threshold:>8.0%} {len(chosen) / len(records):>9.1%} {right}")
+              + f"  {statistics.median(r['seconds'] for r in mine):>6.1f}  {_coverage_and_right(mine)}")
+    settings = CalibrationConfig()
+    print(f"\nconfident = the answer returned rows, at least {settings.confident_share:.0%} of the candidates agree "
+          f"and the chosen SQL's mean log-probability is at least {settings.confident_logprob} (the chat's rule)")
+    print("\nanswers shown as confident with other thresholds (coverage, right):")
+    print(f"  {'share >=':>8} " + " ".join(f"{f'logprob >= {t}':>23}" for t in LIKELIHOODS))
+    for share in SHARES:
+        print(f"  {share:>8.0%} " + " ".join(f"{_coverage_and_right(records, min_share=share, min_logprob=t):>23}"
+                                              for t in LIKELIHOODS))
     print("\nright answers by other signals:")
     logprobs = sorted(r["candidates"][r["winner"]]["mean_logprob"] for r in records)
     median_logprob = logprobs[len(logprobs) // 2]

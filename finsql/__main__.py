@@ -55,6 +55,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print()
         print(f"error: {answer.error}" if answer.error else format_table(answer.columns, answer.rows,
                                                                          answer.truncated))
+        if answer.ok and answer.trust is not None:
+            agreeing = f"{answer.winner.votes} of {len(answer.candidates)} candidate queries agree"
+            print(f"confident: {agreeing} and the model found its SQL likely" if answer.trust.confident
+                  else f"not sure: {answer.trust.why_not}")
     return 0 if answer.ok else EXIT_ERROR
 
 

@@ -22,6 +22,8 @@
 
     [calibration]
     repair = true              # sqlglot repair rules on every candidate
+    confident_share = 0.4      # shown as confident: this share of candidates agree ...
+    confident_logprob = -0.02  # ... and the chosen SQL's mean log-probability is at least this
 
     [conversation]
     history = "follow-ups"     # earlier turns only for a question that leans on them; or "always"
@@ -87,6 +89,12 @@ class GenerationConfig:
 @dataclass(frozen=True)
 class CalibrationConfig:
     repair: bool = field(default=True, metadata={"help": "run the sqlglot repair rules on every candidate"})
+    # Set on the dev sets so that answers shown as confident are right at least 80% of the time there
+    # (benchmarks/RESULTS.md, "Quick accuracy"); the likelihood's scale belongs to the model and its modules.
+    confident_share: float = field(default=0.4, metadata={
+        "help": "an answer is shown as confident only when at least this share of candidates agree ..."})
+    confident_logprob: float = field(default=-0.02, metadata={
+        "help": "... and the model's mean log-probability of the chosen SQL is at least this"})
 
 
 @dataclass(frozen=True)

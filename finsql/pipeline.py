@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from finsql.adapters import AdapterInfo, find_adapter, read_adapter
+from finsql.calibrate.confidence import Trust, assess
 from finsql.calibrate.extract import extract_sql
 from finsql.calibrate.repair import RepairContext, repair
 from finsql.calibrate.vote import Candidate, VoteOutcome, vote
@@ -96,6 +97,7 @@ class Answer:
     error: str | None = None
     truncated: bool = False
     confidence: float | None = None  # share of candidates that agree with the answer's result
+    trust: Trust | None = None  # whether the answer is shown as confident, and if not why
     candidates: list[Candidate] = field(default_factory=list)
     retrieval: Retrieval | None = None  # the schema items the prompt shows (None: the whole schema)
     examples: list[Example] = field(default_factory=list)  # few-shot pairs found for the question
@@ -393,6 +395,9 @@ class Pipeline:
             answer.columns, answer.rows, answer.error, answer.truncated = (
                 result.columns, result.rows, result.error, result.truncated)
             answer.codes = coded_outputs(winner.sql, schema) if result.ok else {}
+            c = self.config.calibration
+            answer.trust = assess(outcome.confidence, winner.mean_logprob, result.ok and bool(result.rows),
+                                  c.confident_share, c.confident_logprob, winner.votes, len(candidates))
             stage.summary = (f"candidate {winner.index} won with {winner.votes} of {len(candidates)} votes "
                              f"({outcome.groups} distinct results)")
         return answer

@@ -21,6 +21,7 @@ AGREED_QUESTION = "How many tickers are there?"
 FAILING_QUESTION = "List the closing price of each trading day."
 FOLLOW_UP = "And how many distinct tickers?"
 LINE_QUESTION = "Select Month and Rate from policy_rate ordered by Month."
+UNLIKELY_QUESTION = "What was the highest closing price?"
 # Greedy first; the greedy candidate is the most likely, so it wins a vote of singletons.
 SCRIPT = {
     COUNT_QUESTION: [["SELECT COUNT(*) FROM daily_close", -0.1],
@@ -33,6 +34,7 @@ SCRIPT = {
                        "SELECT ClosePrice FROM daily_close WHERE"],
     FOLLOW_UP: ["SELECT COUNT(DISTINCT Ticker) FROM daily_close"] * 3,
     LINE_QUESTION: ["SELECT Month, Rate FROM policy_rate ORDER BY Month"] * 3,
+    UNLIKELY_QUESTION: [["SELECT MAX(ClosePrice) FROM daily_close", -0.4]] * 3,  # all agree, all unlikely
 }
 
 
@@ -147,7 +149,7 @@ def test_progress_folds_into_the_time_the_answer_took(answered) -> None:
 def test_low_confidence_answer_is_flagged(answered) -> None:
     at, answer = answered
     assert answer.confidence == round(1 / 3, 4)  # three candidates, three different results
-    assert any("only 1 of 3 candidate queries agree" in w.value for w in at.warning)
+    assert any(w.value.startswith("Not sure: only 1 of 3 candidate queries agree") for w in at.warning)
 
 
 def test_agreeing_candidates_give_an_answer_without_a_warning(app) -> None:
@@ -155,6 +157,12 @@ def test_agreeing_candidates_give_an_answer_without_a_warning(app) -> None:
     assert answer.confidence == 1.0 and answer.rows == [(2,)]
     assert not app.warning
     assert any("3 of 3 candidates agree" in c.value for c in app.caption)
+
+
+def test_agreeing_candidates_the_model_found_unlikely_are_not_sure(app) -> None:
+    answer = ask(app, UNLIKELY_QUESTION)
+    assert answer.confidence == 1.0 and not answer.trust.confident
+    assert any(w.value.startswith("Not sure: the model found its own SQL unlikely") for w in app.warning)
 
 
 def test_evidence_lists_candidates_retrieval_and_timings(answered) -> None:

@@ -102,6 +102,7 @@ def test_ask_prints_a_table_and_exits_non_zero_when_every_candidate_fails(small_
     ok = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--config",
                 str(settings))
     assert ok.returncode == 0 and "SELECT COUNT(*) FROM fund" in ok.stdout and "(1 row)" in ok.stdout
+    assert "confident: 1 of 1 candidate queries agree and the model found its SQL likely" in ok.stdout
     refused = finsql("ask", "Delete the funds.", "--db", str(small_db), "--model", TEST_MODEL, "--config",
                      str(settings))
     assert refused.returncode == 2 and "error: refused: DELETE statements are not allowed" in refused.stdout

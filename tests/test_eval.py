@@ -113,6 +113,10 @@ def test_summary_matches_an_independent_count(evaluated, spider_layout) -> None:
     hit = sum(len(set(r["gold_columns"]) & set(r["retrieved_columns"])) for r in counted)
     assert summary["column_recall"] == round(hit / gold, 4)
     assert summary["config"]["model"] == TEST_MODEL
+    # One candidate each: the three that ran agree with themselves, the failed one has no agreement.
+    assert [r["confidence"] for r in counted] == [1.0, 1.0, 1.0, 0.0]
+    assert [r["confident"] for r in counted] == [True, True, True, False]  # scripted SQL is likely (log-prob 0)
+    assert summary["confident"]["coverage"] == 0.75 and summary["confident"]["ex"] == round(2 / 3, 4)
 
 
 def test_bad_items_are_skipped_with_a_reason(evaluated) -> None:

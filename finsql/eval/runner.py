@@ -56,6 +56,7 @@ class ItemResult:
     prompt_tokens: int | None = None
     full_schema_tokens: int | None = None
     confidence: float | None = None  # the share of candidates agreeing with the answer
+    confident: bool | None = None  # shown as confident (finsql.calibrate.confidence)
 
 
 def read_results(path: Path) -> list[dict]:
@@ -161,4 +162,5 @@ def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestion
                                   "no SQL generated" if pred is None else "wrong result")
     return ItemResult(**base, pred_sql=answer.sql, correct=correct, valid_sql=pred is not None and pred.ok,
                       latency_s=round(latency, 4), error=error, stage_s=stage_s, confidence=answer.confidence,
+                      confident=answer.trust.confident if answer.trust else None,
                       **linking)

@@ -6,8 +6,6 @@ from collections import defaultdict
 
 import numpy as np
 
-from finsql.calibrate.confidence import CONFIDENT_SHARE, is_confident
-
 
 def _ex(rows: list[dict]) -> dict:
     return {"ex": round(sum(r["correct"] for r in rows) / len(rows), 4) if rows else None, "n": len(rows)}
@@ -25,9 +23,8 @@ def _recall(rows: list[dict], gold_key: str, found_key: str) -> float | None:
 
 def _confident(rows: list[dict]) -> dict:
     """EX of the answers the chat shows as confident, and their share of all answers."""
-    confident = [r for r in rows if is_confident(r.get("confidence"))]
-    return {"threshold": CONFIDENT_SHARE, "coverage": round(len(confident) / len(rows), 4) if rows else None,
-            **_ex(confident)}
+    confident = [r for r in rows if r.get("confident")]
+    return {"coverage": round(len(confident) / len(rows), 4) if rows else None, **_ex(confident)}
 
 
 def summarize(rows: list[dict], task: str = "sql") -> dict:
