@@ -25,6 +25,7 @@ STAGE_LABELS = {
     "generate": "Writing SQL…",
     "extract": "Checking and repairing the candidate queries…",
     "vote": "Running the candidates and voting on their results…",
+    "verified": "Answering from your verified example…",
 }
 MAX_BARS = 40
 MAX_SERIES = 10
@@ -166,6 +167,9 @@ def show_answer(answer: Answer, key: str) -> None:
     k, n = agreement(answer)
     if answer.follow_up is not None:  # said either way, so a missed follow-up can be asked again in full
         st.caption(answer.follow_up.describe().capitalize() + ".")
+    if answer.verified is not None:
+        st.caption(f"From a verified example (#{answer.verified.id}, saved {answer.verified.added}): "
+                   "this question was answered with the SQL you confirmed.")
     if not answer.ok:
         st.error(f"No valid SQL came out: none of the {n} candidate queries ran successfully. "
                  f"The chosen one failed with: {answer.error}")
@@ -216,14 +220,17 @@ def model_line(generation: GenerationInfo) -> str:
 
 
 def show_evidence(answer: Answer, k: int, n: int) -> None:
-    if answer.ok:
+    if answer.verified is not None:
+        st.markdown(f"**Source:** verified example {answer.verified.id}, saved {answer.verified.added}; "
+                    "no model was asked.")
+    if answer.ok and answer.verified is None:
         st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result.")
         if answer.trust is not None and answer.winner is not None:
             likelihood = f"mean log-probability of the chosen SQL {answer.winner.mean_logprob:.3f}"
             st.markdown("**Confidence:** " + (f"confident: enough candidates agree and the model found its SQL "
                                                f"likely ({likelihood})." if answer.trust.confident else
                                                f"not sure: {answer.trust.why_not} ({likelihood})."))
-    else:
+    elif answer.verified is None:
         st.markdown(f"**Agreement:** none — all {n} candidates failed, so there is no answer to trust.")
     if (r := answer.retrieval) is not None:
         lines = [f"- **{t}**: {', '.join(r.columns.get(t, [])) or 'all columns'}" for t in r.tables]
@@ -231,6 +238,9 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
             lines.append(f"- joined through: {', '.join(r.join_tables)}")
         lines += [f"- value matched: `{v.table}.{v.column} = '{v.value}'`" for v in r.values]
         st.markdown("**Schema the model saw** (retrieved for this question):\n" + "\n".join(lines))
+    if answer.terms:
+        st.markdown("**Business terms used** (from the glossary):\n"
+                    + "\n".join(f"- {t.term}: `{t.meaning}`" for t in answer.terms))
     winner = answer.winner.index if answer.winner else None
     if answer.follow_up is not None:
         st.markdown(f"**Conversation:** {answer.follow_up.describe()}.")

@@ -19,6 +19,8 @@ import streamlit as st
 if str(Path(__file__).resolve().parent) not in sys.path:  # render.py beside this file, however it is run
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from databases import add_database, added_databases, edit_descriptions  # noqa: E402
+from feedback import edit_glossary, show_feedback  # noqa: E402
 from render import ProgressView, show_answer  # noqa: E402
 
 from finsql import FinSQLError, Pipeline  # noqa: E402
@@ -88,14 +90,17 @@ def option_label(db: str) -> str:
     """Bundled names as they are; extra files by file name (the whole path if two share a name)."""
     if db in DATABASES:
         return db
-    same_name = [p for p in EXTRA_DATABASES if Path(p).name == Path(db).name]
-    return Path(db).name if len(same_name) == 1 else db
+    same_name = {p for p in [*added_databases(), *EXTRA_DATABASES] if Path(p).name == Path(db).name}
+    return Path(db).name if len(same_name) <= 1 else db
 
 
 # --- sidebar: database and conversation -----------------------------------------------------------
 with st.sidebar:
     st.title("FinSQL")
-    options = [*EXTRA_DATABASES, *DATABASES]  # databases named in FINSQL_DATABASES come first
+    # databases added in this session first, then those named in FINSQL_DATABASES, then the bundled ones
+    options = list(dict.fromkeys([*added_databases(), *EXTRA_DATABASES, *DATABASES]))
+    if (chosen := st.session_state.pop("choose_db", None)) is not None:
+        st.session_state.db = chosen  # set before the selectbox exists: Streamlit allows it only then
     db = st.selectbox("Database", options, format_func=option_label, key="db",
                       help="Each database keeps its own conversation.")
 
@@ -104,11 +109,17 @@ conversations = st.session_state.setdefault("conversations", {})
 st.session_state.messages = messages = conversations.setdefault(db, [])
 
 with st.sidebar:
-    _, schema = pipeline.database(db)
+    database, schema = pipeline.database(db)
     with st.expander(f"About this database · {len(schema.tables)} table{'s' * (len(schema.tables) != 1)}"):
         if schema.en or schema.zh:
             st.caption(schema.en or schema.zh)
         st.markdown("\n".join(f"- `{t.name}` {t.en or t.zh}" for t in schema.tables))
+    edit_glossary(database, schema)
+    if db not in DATABASES:
+        edit_descriptions(pipeline, db)
+    if (new_db := add_database(pipeline)) is not None:
+        st.session_state.choose_db = new_db
+        st.rerun()
     if st.button("New conversation", icon=":material/refresh:", disabled=not messages):
         messages.clear()
         st.rerun()
@@ -126,7 +137,8 @@ for i, message in enumerate(messages):
         if message["role"] == "user":
             st.markdown(message["content"])
         elif "answer" in message:
-            show_answer(message["answer"], key=f"{options.index(db)}_{i}")
+            show_answer(message["answer"], key=f"{option_label(db)}_{i}")
+            show_feedback(message["answer"], f"{option_label(db)}_{i}", database)
         else:
             st.error(message["content"])
 
@@ -147,6 +159,7 @@ if question := st.chat_input(f"Ask a question about {label(db)} (English or 中�
         # Stored together, so a run cut short (the database switched mid-answer) leaves no orphan question.
         messages += [{"role": "user", "content": question}, reply]
         if "answer" in reply:
-            show_answer(answer, key=f"{options.index(db)}_{len(messages) - 1}")
+            show_answer(answer, key=f"{option_label(db)}_{len(messages) - 1}")
+            show_feedback(answer, f"{option_label(db)}_{len(messages) - 1}", database)
         else:
             st.error(reply["content"])

@@ -3,6 +3,9 @@
     python -m finsql ask "How many funds are there?" --db fund [--model smollm2-135m] [--json]
     python -m finsql sql --db fund [--timeout 10] "SELECT COUNT(*) FROM mf_fundarchives"
     python -m finsql schema --db fund
+    python -m finsql examples add --db bank --question "How many customers are there?" --sql "SELECT ..."
+    python -m finsql examples list --db bank | remove --db bank ID | import --db bank pairs.jsonl
+    python -m finsql tune-retriever --db fund [--train-file pairs.jsonl] [--epochs 2]
     python -m finsql models fetch [NAME ...]
     python -m finsql models list
 
@@ -87,6 +90,72 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_examples(args: argparse.Namespace) -> int:
+    from finsql.db import Database
+    from finsql.errors import FinSQLError
+    from finsql.verified import ExampleStore, read_pairs
+
+    store = ExampleStore(Database(args.db))
+    if args.action == "add":
+        if args.question is None or args.sql is None:
+            raise FinSQLError("examples add needs --question and --sql")
+        added = [store.add(args.question, args.sql)]
+    elif args.action == "import":
+        if args.target is None:
+            raise FinSQLError("examples import needs the JSONL file: examples import --db DB FILE")
+        added = store.add_many(read_pairs(Path(args.target)))
+    elif args.action == "remove":
+        if args.target is None or not args.target.isdigit():
+            raise FinSQLError("examples remove needs the example's id (a number from `examples list`)")
+        gone = store.remove(int(args.target))
+        print(f"removed {gone.id}: {gone.question}")
+        return 0
+    else:
+        for example in store.load():
+            print(f"{example.id:>4}  {example.question}  ->  {example.sql}")
+        return 0
+    for example in added:
+        print(f"saved {example.id}: {example.question}")
+    print(f"{len(store.load())} verified examples in {store.path}")
+    return 0
+
+
+def cmd_tune_retriever(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from finsql.datasets import load_questions
+    from finsql.errors import FinSQLError
+    from finsql.pipeline import Pipeline
+    from finsql.prompt.tuning import TuningConfig, tune_retriever
+
+    if args.epochs is not None and args.epochs <= 0:
+        raise FinSQLError(f"--epochs must be positive, not {args.epochs}")
+    pipeline = Pipeline()
+    database, schema = pipeline.database(args.db)
+    if args.train_file is not None:
+        train_set = load_questions(args.train_file, "jsonl")
+        for problem in train_set.problems:
+            print(f"warning: {problem.where}: {problem.reason}", file=sys.stderr)
+        mine = [i for i in train_set.items if i.db_id == schema.db_id]
+        if not mine:
+            raise FinSQLError(f"{args.train_file} holds no pair whose db_id is {schema.db_id}; "
+                              f"set db_id to {schema.db_id} on the pairs of this database")
+        pipeline.use_train_pairs(schema.db_id, mine)
+    pairs = pipeline.learning_pairs(args.db)[1]  # verified examples too
+    with tqdm(desc=f"tuning the {schema.db_id} retriever", unit="batch", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        result = tune_retriever(database, schema, pairs, pipeline.config.retrieval,
+                                TuningConfig(epochs=args.epochs) if args.epochs else TuningConfig(), progress)
+    verdict = "used from now on" if result.wins else "not used: the shipped one did as well"
+    print(f"{schema.db_id}: held-back recall (tables/columns) {result.shipped.tables:.3f}/"
+          f"{result.shipped.columns:.3f} shipped, {result.tuned.tables:.3f}/{result.tuned.columns:.3f} tuned on "
+          f"{result.pairs} pairs ({result.held_back} questions held back, {result.seconds:.0f} s): {verdict}")
+    return 0
+
+
 def cmd_models(args: argparse.Namespace) -> int:
     from finsql.models import DEFAULT_LLM, EMBEDDER, REGISTRY, TEST_LLM, ensure_model
 
@@ -129,6 +198,21 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print a database's schema as the model sees it")
     schema.add_argument("--db", required=True)
     schema.set_defaults(func=cmd_schema)
+
+    examples = sub.add_parser("examples", help="verified question/SQL pairs of a database: add, list, remove, import")
+    examples.add_argument("action", choices=["add", "list", "remove", "import"])
+    examples.add_argument("target", nargs="?", help="remove: the example's id; import: a JSONL file of question/sql")
+    examples.add_argument("--db", required=True, help="bundled database name or SQLite path")
+    examples.add_argument("--question", default=None)
+    examples.add_argument("--sql", default=None)
+    examples.set_defaults(func=cmd_examples)
+
+    tune = sub.add_parser("tune-retriever", help="tune schema retrieval on a database's train pairs")
+    tune.add_argument("--db", required=True, help="bundled database name or SQLite path")
+    tune.add_argument("--train-file", type=Path, default=None,
+                      help="JSONL of db_id/question/sql pairs (default: the bundled train set)")
+    tune.add_argument("--epochs", type=int, default=None, help="passes over the pairs (default 2)")
+    tune.set_defaults(func=cmd_tune_retriever)
 
     models = sub.add_parser("models", help="fetch or list the offline models")
     models.add_argument("action", choices=["fetch", "list"])

@@ -64,6 +64,9 @@ def base_model_hash(name: str) -> str:
     return spec.gguf_sha256 or spec.wheels[0].sha256
 
 
+RETRIEVAL_BEFORE_CARDS_NAMED_IT = {"entity_tables": 0, "time_columns": False}
+
+
 def _settings(cls: type, values: dict[str, Any]) -> Any:
     known = {f.name for f in fields(cls)}
     return cls(**{k: v for k, v in values.items() if k in known})
@@ -80,8 +83,11 @@ def read_adapter(path: Path) -> AdapterInfo:
     try:
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
         prompt = _settings(PromptConfig, meta.get("answer_prompt") or meta["prompt"])
+        # A module answers best on the prompts it was trained on: a retrieval setting its card does not
+        # name takes the value it had before the setting existed, not today's default.
+        retrieval = {**RETRIEVAL_BEFORE_CARDS_NAMED_IT, **meta["retrieval"]}
         return AdapterInfo(path, meta["db_id"], meta["base_model"], prompt,
-                           _settings(RetrievalConfig, meta["retrieval"]), meta)
+                           _settings(RetrievalConfig, retrieval), meta)
     except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as err:
         raise FinSQLError(f"{path / META_FILE} is damaged ({first_line(err)}); train the module again") from None
 

@@ -125,6 +125,8 @@ class RetrievalConfig(RetrieverConfig):
     """The retriever's settings (top_tables, top_columns, hub_share, habit_share, ...) and a switch."""
 
     enabled: bool = field(default=True, metadata={"help": "false: the whole schema goes into the prompt"})
+    tuned: bool = field(default=True, metadata={"help": "use the database's tuned retriever (python -m finsql "
+                                                        "tune-retriever) where one beat the shipped one"})
 
 
 @dataclass(frozen=True)

@@ -58,3 +58,25 @@ def read_text_file(path: Path, what: str) -> str:
         raise FinSQLError(f"cannot read {what} {path}: {err.strerror}") from None
     except UnicodeDecodeError:
         raise FinSQLError(f"{what} {path} is not UTF-8 text") from None
+
+
+def write_text_atomically(path: Path, text: str, what: str) -> None:
+    """Replace ``path``'s text through a temporary file renamed into place: a crash leaves the old file or
+    the new one, never half of one. A file keeps its permissions; a new one gets the usual 644."""
+    import tempfile
+
+    try:
+        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as err:
+        raise FinSQLError(f"cannot write {what} in {path.parent} ({err.strerror}); copy the database to a "
+                          "folder you can write to") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # mkstemp's file is private
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

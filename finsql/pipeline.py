@@ -25,18 +25,21 @@ from finsql.calibrate.extract import extract_sql
 from finsql.calibrate.repair import RepairContext, repair
 from finsql.calibrate.vote import Candidate, VoteOutcome, vote
 from finsql.config import PipelineConfig, load_config
-from finsql.datasets import load_questions
+from finsql.datasets import QuestionItem, load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.generate import DecodeTiming, Generation, Generator, HFGenerator, ScriptedGenerator
+from finsql.glossary import Term, load_glossary
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
-from finsql.prompt.examples import Example, ExampleIndex, train_set_path
+from finsql.prompt.examples import Example, ExampleIndex, schema_vocabulary, train_set_path
 from finsql.prompt.followup import FollowUp, read_follow_up
 from finsql.prompt.prior import UsagePrior
-from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex
+from finsql.prompt.retriever import Retrieval, RetrieverConfig, SchemaIndex, with_items
+from finsql.prompt.tuning import TuningResult, current_result
 from finsql.schema import Schema, load_schema
 from finsql.sqlinfo import coded_outputs
+from finsql.verified import ExampleStore, VerifiedExample
 
 MAX_HISTORY_TURNS = 3
 # Six times the longest question of the bundled sets; a pasted page would fill the prompt the schema
@@ -105,6 +108,8 @@ class Answer:
     generation: GenerationInfo | None = None
     vote: VoteOutcome | None = None
     follow_up: FollowUp | None = None  # whether the earlier turns were used (None: there were none)
+    verified: VerifiedExample | None = None  # the verified example answered with, if any
+    terms: list[Term] = field(default_factory=list)  # glossary terms the question uses
     codes: dict[int, dict[str, str]] = field(default_factory=dict)  # result column -> code -> its meaning
     trace: list[StageTrace] = field(default_factory=list)
 
@@ -129,8 +134,10 @@ class Pipeline:
         self._databases: dict[str, tuple[Database, Schema]] = {}
         self._indexes: dict[str, SchemaIndex] = {}
         self._tokenizer = None
-        self._examples: dict[str, ExampleIndex] = {}
-        self._priors: dict[str, UsagePrior] = {}
+        # db_id -> (the verified examples and pair count it was built from, the index or prior)
+        self._examples: dict[str, tuple[tuple, ExampleIndex]] = {}
+        self._priors: dict[str, tuple[tuple, UsagePrior]] = {}
+        self._train_pairs: dict[str, list[QuestionItem]] = {}
         self._adapters: dict[str, AdapterInfo | None] = {}
         self._adapters_left_out: dict[str, str] = {}  # db_id -> why auto answers without its module
         self._full_tokens: dict[str, int] = {}
@@ -182,13 +189,35 @@ class Pipeline:
             self._databases[key] = (database, schema)
         return self._databases[key]
 
-    def schema_index(self, db: str | Path) -> SchemaIndex:
-        """The retrieval index of ``db``, loaded from the disk cache or built once."""
+    def schema_index(self, db: str | Path, progress: Callable[[float, str], None] | None = None) -> SchemaIndex:
+        """The retrieval index of ``db``, loaded from the disk cache or built once (``progress`` hears how
+        far a build is)."""
         key = str(db)
         if key not in self._indexes:
             database, schema = self.database(db)
-            self._indexes[key] = SchemaIndex.build(database, schema)
+            tuned = self.tuned_retriever(schema)
+            self._indexes[key] = SchemaIndex.build(database, schema, embedder=tuned.embedder if tuned else None,
+                                                   progress=progress)
         return self._indexes[key]
+
+    def forget(self, db: str | Path) -> None:
+        """Drop what was loaded for ``db`` (its schema, index, examples, prior), e.g. after its
+        descriptions changed: the next question reads them again."""
+        key = str(db)
+        if key in self._databases:
+            db_id = self._databases.pop(key)[1].db_id
+            for cache in (self._examples, self._priors, self._full_tokens):
+                cache.pop(db_id, None)
+        self._indexes.pop(key, None)
+
+    def tuned_retriever(self, schema: Schema) -> TuningResult | None:
+        """The database's tuned retriever (``python -m finsql tune-retriever``), where it won on its held-back
+        pairs and the schema is unchanged since (``retrieval.tuned`` on); None otherwise. Nothing is tuned here.
+        A database answered with its LoRA module keeps the shipped embedder its training prompts were built with."""
+        if not self.config.retrieval.tuned or self.adapter_for(schema.db_id) is not None:
+            return None
+        result = current_result(schema)
+        return result if result is not None and result.wins else None
 
     @property
     def tokenizer(self):
@@ -199,18 +228,46 @@ class Pipeline:
             self._tokenizer = load_tokenizer(self.config.model.name)
         return self._tokenizer
 
-    def usage_prior(self, schema: Schema) -> UsagePrior:
-        """What the database's train SQL habitually uses (empty for a database without a train set)."""
-        if schema.db_id not in self._priors:
-            path = train_set_path(schema.db_id)
-            items = load_questions(path, "jsonl").items if path.is_file() else []
-            self._priors[schema.db_id] = UsagePrior.from_items(items, schema)
-        return self._priors[schema.db_id]
+    def use_train_pairs(self, db_id: str, items: Sequence[QuestionItem]) -> None:
+        """Answer questions on ``db_id`` with these train pairs (its few-shot examples and usage prior)
+        instead of its bundled train set; an empty list means a database met for the first time."""
+        self._train_pairs[db_id] = list(items)
+        self._priors.pop(db_id, None)
+        self._examples.pop(db_id, None)
 
-    def example_index(self, schema: Schema) -> ExampleIndex:
-        if schema.db_id not in self._examples:
-            self._examples[schema.db_id] = ExampleIndex.for_database(schema)
-        return self._examples[schema.db_id]
+    def train_pairs(self, db_id: str) -> list[QuestionItem]:
+        """The question/SQL pairs ``db_id`` learns from: those given to ``use_train_pairs``, else its
+        bundled train set (none for a database without one)."""
+        if db_id not in self._train_pairs:
+            path = train_set_path(db_id)
+            self._train_pairs[db_id] = load_questions(path, "jsonl").items if path.is_file() else []
+        return self._train_pairs[db_id]
+
+    def learning_pairs(self, db: str | Path) -> tuple[list[VerifiedExample], list[QuestionItem]]:
+        """What the database learns from: its verified examples (read now: a pair saved a moment ago
+        counts), and the verified pairs followed by its train pairs."""
+        database, schema = self.database(db)
+        verified = ExampleStore(database).load()
+        return verified, [e.as_item(schema.db_id) for e in verified] + self.train_pairs(schema.db_id)
+
+    def usage_prior(self, db: str | Path) -> UsagePrior:
+        """What the database's verified and train SQL habitually uses (empty for a database without pairs)."""
+        _, schema = self.database(db)
+        verified, pairs = self.learning_pairs(db)
+        key = (tuple(verified), len(pairs))
+        if self._priors.get(schema.db_id, (None,))[0] != key:
+            self._priors[schema.db_id] = (key, UsagePrior.from_items(pairs, schema))
+        return self._priors[schema.db_id][1]
+
+    def example_index(self, db: str | Path) -> ExampleIndex:
+        """Few-shot search over the database's verified pairs (preferred) and train pairs."""
+        _, schema = self.database(db)
+        verified, pairs = self.learning_pairs(db)
+        key = (tuple(verified), len(pairs))
+        if self._examples.get(schema.db_id, (None,))[0] != key:
+            index = ExampleIndex(pairs, schema_vocabulary(schema), preferred=len(verified))
+            self._examples[schema.db_id] = (key, index)
+        return self._examples[schema.db_id][1]
 
     def prepare(self, question: str, db: str | Path, evidence: str | None = None, history: Sequence[Turn] = (),
                 answer: Answer | None = None, progress: ProgressCallback | None = None) -> tuple[Answer, Prompt]:
@@ -242,8 +299,12 @@ class Pipeline:
         r = replace(adapter.retrieval, enabled=True) if adapter else self.config.retrieval
         prompt_config = adapter.prompt if adapter else self.config.prompt
 
+        answer.terms = load_glossary(database, schema).named_in(linking_text)
+        term_columns = [c for t in answer.terms for c in t.columns]
+
         def retrieve(settings: RetrieverConfig) -> Retrieval:
-            found = self.schema_index(db).retrieve(linking_text, settings, self.usage_prior(schema))
+            found = self.schema_index(db).retrieve(linking_text, settings, self.usage_prior(db))
+            found = with_items(found, schema, term_columns) if term_columns else found  # the user's own words
             return adjust_retrieval(found) if adjust_retrieval else found
 
         if r.enabled:
@@ -253,7 +314,7 @@ class Pipeline:
         examples: list[Example] = []
         if prompt_config.examples:
             with _stage(answer, "examples", progress) as stage:
-                examples = self.example_index(schema).search(question, prompt_config.examples, leave_out_sql)
+                examples = self.example_index(db).search(question, prompt_config.examples, leave_out_sql)
                 answer.examples = list(examples)
                 stage.summary = f"{len(examples)} similar train pairs"
         with _stage(answer, "prompt", progress) as stage:
@@ -270,6 +331,7 @@ class Pipeline:
                     if retrieval else (),
                     examples=tuple((e.question, e.sql) for e in examples),
                     history=history,
+                    terms=tuple(t.line() for t in answer.terms),
                 )
                 prompt = build_prompt(self.tokenizer, parts)
                 if prompt.n_tokens <= budget:
@@ -322,6 +384,8 @@ class Pipeline:
         """
         _require_question(question)  # before minutes of model loading (or fetching)
         self.database(db)  # likewise: a database that is not there is named first
+        if (verified := self._verified_answer(question, db, history, progress)) is not None:
+            return verified
         answer = Answer(question=question, db_id=str(db))
         with _stage(answer, "model", progress) as stage:
             stage.summary = "loaded now" if self._generator is None else "already loaded"
@@ -364,6 +428,24 @@ class Pipeline:
                 answers.append(self._calibrate(answer, [generation], db))
         return answers
 
+    def _verified_answer(self, question: str, db: str | Path, history: Sequence[Turn],
+                         progress: ProgressCallback | None) -> Answer | None:
+        """The answer of a verified example whose question is the same as this one, or None.
+
+        A follow-up ("and for 2022?") means something else after other turns, so it is never answered so."""
+        database, schema = self.database(db)
+        if history and self._history_for(question, history, Answer(question, database.name)):
+            return None
+        example = ExampleStore(database).find(question)
+        if example is None:
+            return None
+        answer = Answer(question=question, db_id=database.name, verified=example)
+        with _stage(answer, "verified", progress) as stage:
+            self._settle(answer, [Candidate(0, example.sql, example.sql, [], 0.0, False)], database, schema)
+            answer.trust = Trust(True) if answer.ok else Trust(False, f"the verified query failed: {answer.error}")
+            stage.summary = f"verified example {example.id}, saved {example.added}"
+        return answer
+
     def _choose_adapter(self, db: str | Path) -> tuple[Path | None, str | None]:
         """Switch the generator to the database's LoRA module (or the base): (its folder, why it was left out)."""
         _, schema = self.database(db)
@@ -387,20 +469,28 @@ class Pipeline:
             repaired = sum(bool(c.repairs) for c in candidates)
             stage.summary = f"{len(candidates)} candidates, {repaired} repaired"
         with _stage(answer, "vote", progress) as stage:
-            outcome = vote(candidates, database)
-            winner = outcome.winner
-            answer.sql, answer.candidates, answer.confidence, answer.vote = (
-                winner.sql, candidates, outcome.confidence, outcome)
-            result = winner.result
-            answer.columns, answer.rows, answer.error, answer.truncated = (
-                result.columns, result.rows, result.error, result.truncated)
-            answer.codes = coded_outputs(winner.sql, schema) if result.ok else {}
+            outcome = self._settle(answer, candidates, database, schema)
+            winner, result = outcome.winner, outcome.winner.result
             c = self.config.calibration
             answer.trust = assess(outcome.confidence, winner.mean_logprob, result.ok and bool(result.rows),
                                   c.confident_share, c.confident_logprob, winner.votes, len(candidates))
             stage.summary = (f"candidate {winner.index} won with {winner.votes} of {len(candidates)} votes "
                              f"({outcome.groups} distinct results)")
         return answer
+
+
+    @staticmethod
+    def _settle(answer: Answer, candidates: list[Candidate], database: Database, schema: Schema) -> VoteOutcome:
+        """Run the candidates read-only, vote on their results, and give the answer the winner's."""
+        outcome = vote(candidates, database)
+        winner = outcome.winner
+        answer.sql, answer.candidates, answer.confidence, answer.vote = (
+            winner.sql, candidates, outcome.confidence, outcome)
+        result = winner.result
+        answer.columns, answer.rows, answer.error, answer.truncated = (
+            result.columns, result.rows, result.error, result.truncated)
+        answer.codes = coded_outputs(winner.sql, schema) if result.ok else {}
+        return outcome
 
 
 def stage_seconds(answer: Answer) -> dict[str, float]:

@@ -310,3 +310,79 @@ def test_a_coded_column_is_shown_with_its_meaning_beside_it() -> None:
     frame = render.result_frame(Answer(answer.question, "fund", columns=answer.columns, rows=described,
                                        codes=answer.codes))
     assert render.chart_spec(frame) == render.ChartSpec("bar", "FundTypeCode meaning", "n")
+
+
+def test_a_wrong_answer_is_fixed_run_through_the_guard_saved_and_then_used(app_files, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from finsql.db import Database
+    from finsql.verified import ExampleStore
+
+    own = dict(app_files, quotes=Path(shutil.copy(app_files["quotes"], tmp_path / "quotes.sqlite")))
+    at = start_app(own, monkeypatch)
+    first = ask(at, AGREED_QUESTION)
+    at.button(key="wrong_quotes.sqlite_1").click().run(timeout=TIMEOUT)
+    at.text_area(key="sql_quotes.sqlite_1").input("DELETE FROM daily_close").run(timeout=TIMEOUT)
+    at.button(key="run_quotes.sqlite_1").click().run(timeout=TIMEOUT)
+    assert any(e.value.startswith("refused: DELETE") for e in at.error)
+    at.button(key="save_quotes.sqlite_1").click().run(timeout=TIMEOUT)
+    assert any(e.value.startswith("Not saved: refused: DELETE") for e in at.error)
+    fixed = "SELECT COUNT(DISTINCT Ticker) AS tickers FROM daily_close"
+    at.text_area(key="sql_quotes.sqlite_1").input(fixed).run(timeout=TIMEOUT)
+    at.button(key="run_quotes.sqlite_1").click().run(timeout=TIMEOUT)
+    assert any(list(df.value.columns) == ["tickers"] and df.value.iat[0, 0] == 2 for df in at.dataframe)
+    at.button(key="save_quotes.sqlite_1").click().run(timeout=TIMEOUT)
+    assert any(s.value.startswith("Saved as verified example 1") for s in at.success)
+    assert [(e.question, e.sql) for e in ExampleStore(Database(own["quotes"])).load()] == [(AGREED_QUESTION, fixed)]
+    assert at.session_state.messages[1]["answer"] is first and first.sql != fixed  # the earlier answer stays
+
+    again = ask(at, AGREED_QUESTION.upper())
+    assert again.verified is not None and again.sql == fixed and again.rows == [(2,)]
+    assert any(c.value.startswith("From a verified example (#1") for c in at.caption)
+    assert not [b for b in at.button if b.key == "wrong_quotes.sqlite_3"]  # nothing to confirm on a verified answer
+    at.button(key="right_quotes.sqlite_1").click().run(timeout=TIMEOUT)  # confirming the first answer as it was
+    assert [e.sql for e in ExampleStore(Database(own["quotes"])).load()] == [fixed, first.sql]
+    assert sqlite3.connect(own["quotes"]).execute("SELECT COUNT(*) FROM daily_close").fetchone() == (10,)
+
+
+def test_business_terms_are_edited_in_the_sidebar_checked_and_used(app_files, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    own = dict(app_files, quotes=Path(shutil.copy(app_files["quotes"], tmp_path / "quotes.sqlite")))
+    at = start_app(own, monkeypatch)
+
+    def save(text: str) -> None:
+        at.sidebar.text_area[0].input(text).run(timeout=TIMEOUT)
+        next(b for b in at.sidebar.button if b.label == "Save terms").click().run(timeout=TIMEOUT)
+
+    save("terms:\n  big day: daily_close.Nope > 60000\n")
+    assert any(e.value.startswith('Not saved: glossary term "big day": daily_close.Nope is not a column')
+               for e in at.sidebar.error)
+    assert not (tmp_path / "quotes.glossary.yaml").exists()
+    save("terms:\n  big day: daily_close.Volume > 60000\n")
+    assert any(s.value == "Saved 1 term to quotes.glossary.yaml." for s in at.sidebar.success)
+    answer = ask(at, AGREED_QUESTION + " Count only a big day.")
+    assert [t.term for t in answer.terms] == ["big day"] and "Volume" in answer.retrieval.columns["daily_close"]
+    assert '"big day" means daily_close.Volume > 60000' in answer.prompt.text
+
+
+def test_a_database_of_ones_own_is_added_by_path_described_and_asked(app_files, tmp_path, monkeypatch) -> None:
+    import shutil
+
+    mine = Path(shutil.copy(app_files["rates"], tmp_path / "my_rates.sqlite"))
+    at = start_app(app_files, monkeypatch)
+    at.sidebar.text_input(key="add_path").input(str(tmp_path / "missing.sqlite")).run(timeout=TIMEOUT)
+    at.sidebar.button(key="add_database").click().run(timeout=TIMEOUT)
+    assert any(e.value.startswith("Not added:") and "is not a file" in e.value for e in at.sidebar.error)
+    at.sidebar.text_input(key="add_path").input(str(mine)).run(timeout=TIMEOUT)
+    at.sidebar.button(key="add_database").click().run(timeout=TIMEOUT)
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="db").value == str(mine)  # chosen at once, its index built
+    draft = at.sidebar.text_area(key=f"descriptions_{mine}")
+    assert "policy_rate:" in draft.value and not mine.with_suffix(".yaml").exists()
+    draft.input(draft.value.replace("Rate.", "Policy rate in percent.")).run(timeout=TIMEOUT)
+    at.sidebar.button(key=f"keep_descriptions_{mine}").click().run(timeout=TIMEOUT)
+    assert "Policy rate in percent." in mine.with_suffix(".yaml").read_text()
+    answer = ask(at, LINE_QUESTION)
+    assert answer.ok and len(answer.rows) == 13 and answer.db_id == "my_rates"
+    assert "Policy rate in percent" in answer.prompt.text  # the kept descriptions reach the prompt

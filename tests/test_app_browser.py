@@ -173,3 +173,15 @@ def test_question_typed_in_the_browser_gets_sql_table_and_chart(streamlit_url, b
     shot.write_bytes(base64.b64decode(browser.send("Page.captureScreenshot", format="png")["data"]))
     assert shot.stat().st_size > 10_000
     shutil.copyfile(shot, SCREENSHOT_COPY)
+
+    # Mark it wrong, keep the SQL as it is in the editor, and save it as a verified example.
+    click_button = ('Array.from(document.querySelectorAll(\'[data-testid="stChatMessage"] button\'))'
+                    '.find(b => b.innerText.trim().endsWith("{}")).click()')
+    browser.evaluate(click_button.format("Wrong"))
+    editor = 'document.querySelector(\'[data-testid="stChatMessage"] textarea\')'
+    wait_for(lambda: browser.evaluate(f"!!{editor} && {editor}.value.includes('policy_rate')"), 60, "the SQL editor")
+    browser.evaluate(click_button.format("Save as verified"))
+    wait_for(lambda: "Saved as verified example 1" in browser.evaluate("document.body.innerText"), 60,
+             "the saved example")
+    saved = [json.loads(line) for line in (tmp_path / "rates.examples.jsonl").read_text().splitlines()]
+    assert [(e["question"], e["sql"]) for e in saved] == [(LINE_QUESTION, SCRIPT[LINE_QUESTION][0])]

@@ -291,6 +291,27 @@ def test_bull_schema_files_give_retrieval_recall_without_a_database(tmp_path) ->
     assert 0 < summary["prompt_token_ratio"] < 1
 
 
+def test_train_pairs_from_a_file_serve_the_databases_they_name(spider_layout, scripted_settings, tmp_path) -> None:
+    train = tmp_path / "train.json"
+    train.write_text(json.dumps([{"db_id": "mini", "question": "How many fund types are there?",
+                                  "query": "SELECT COUNT(DISTINCT FundType) FROM fund"}]), encoding="utf-8")
+    common = ["--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
+              str(spider_layout / "database"), "--model", TEST_MODEL, "--config", str(scripted_settings)]
+    out = tmp_path / "out"
+    proc = run_eval(*common, "--out", str(out), "--train", str(train))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((out / "config.json").read_text())["train"] == str(train)
+    other = tmp_path / "other.json"
+    other.write_text(train.read_text(), encoding="utf-8")
+    proc = run_eval(*common, "--out", str(out), "--train", str(other))
+    assert proc.returncode == 2 and "other settings (train)" in proc.stderr  # results made with other pairs
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text(json.dumps([{"db_id": "books", "question": "q", "query": "SELECT 1"}]), encoding="utf-8")
+    proc = run_eval(*common, "--out", str(tmp_path / "o2"), "--train", str(elsewhere))
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert "names books, none of the evaluated databases" in proc.stderr
+
+
 def test_bull_schema_files_are_refused_for_sql_accuracy(tmp_path) -> None:
     (tmp_path / "tables.json").write_text(json.dumps(BULL_TABLES))
     proc = run_eval("--format", "bull", "--questions", str(tmp_path / "dev.json"), "--tables",

@@ -209,3 +209,22 @@ def test_an_answer_names_the_meaning_of_the_codes_it_returns(scripted, bundled_d
     answer = scripted({question: [sql]}, generation__candidates=1).ask(question, "fund")
     assert answer.ok and list(answer.codes) == [0] and answer.codes[0]["1101"] == "Equity"
     assert {str(row[0]) for row in answer.rows} <= set(answer.codes[0])  # every stored code has a meaning
+
+
+def test_train_pairs_given_to_a_database_replace_its_bundled_ones(scripted, bundled_data_dir) -> None:
+    from finsql.datasets import QuestionItem
+
+    question = "Which funds had the largest unit net value on 2024-06-28?"
+    bundled, _ = scripted({}, model__adapter="none").prepare(question, "fund")
+    assert bundled.examples and all(e.sql for e in bundled.examples)
+    mine = [QuestionItem("p1", "fund", "What was the NAV of fund 000001 on 2024-06-28?",
+                         "SELECT UnitNV FROM mf_netvalue WHERE InnerCode = 1 AND TradingDay = '2024-06-28'"),
+            QuestionItem("p2", "fund", "How many share classes are there?", "SELECT COUNT(*) FROM mf_fundarchives")]
+    pipeline = scripted({}, model__adapter="none")
+    pipeline.use_train_pairs("fund", mine)
+    answer, _ = pipeline.prepare(question, "fund")
+    assert {e.sql for e in answer.examples} <= {p.sql for p in mine} and answer.examples
+    assert pipeline.usage_prior("fund").queries == 2
+    pipeline.use_train_pairs("fund", [])  # a database met for the first time
+    cold, _ = pipeline.prepare(question, "fund")
+    assert cold.examples == [] and pipeline.usage_prior("fund").queries == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -111,19 +110,25 @@ def test_a_model_written_query_is_mended_to_the_gold_result(bundled_data_dir, na
 
 
 def test_no_rule_changes_what_a_gold_query_returns(bundled_data_dir) -> None:
-    """Every train and dev query of the bundled sets is right: a rule that rewrites one must keep its result."""
+    """Every train, dev and conversation query of the bundled sets is right: a rule that rewrites one must
+    keep its result."""
     from finsql.bundled import DATABASES
+    from finsql.datasets import load_conversations, load_questions
     from finsql.results import is_ordered, results_match
 
     rewritten = 0
     for name in DATABASES:
         db = Database(name)
         context = RepairContext(load_schema(db))
-        for path in sorted((bundled_data_dir / "questions").glob(f"{name}_*.jsonl")):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                sql = json.loads(line)["sql"]
-                fixed, applied = repair(sql, context)
-                if applied:
-                    rewritten += 1
-                    assert results_match(db.execute(sql), db.execute(fixed), ordered=is_ordered(sql)), (applied, sql)
+        folder = bundled_data_dir / "questions"
+        queries = [i.sql for split in ("train", "dev") for i in load_questions(folder / f"{name}_{split}.jsonl",
+                                                                                "jsonl").items]
+        queries += [t.sql for c in load_conversations(folder / f"{name}_conversations.jsonl").conversations
+                    for t in c.turns]
+        assert len(queries) > 150
+        for sql in queries:
+            fixed, applied = repair(sql, context)
+            if applied:
+                rewritten += 1
+                assert results_match(db.execute(sql), db.execute(fixed), ordered=is_ordered(sql)), (applied, sql)
     assert rewritten < 20  # nearly all gold SQL needs nothing

@@ -12,6 +12,7 @@ from finsql.datasets import QuestionItem
 from finsql.db import Database
 from finsql.prompt.examples import ExampleIndex, schema_vocabulary
 from finsql.prompt.retriever import RetrieverConfig, SchemaIndex
+from finsql.prompt.structure import SchemaStructure
 from finsql.schema import load_schema
 
 DESCRIPTIONS = {
@@ -101,9 +102,48 @@ def test_tables_that_join_through_a_third_bring_it_along(index) -> None:
 
 
 def test_key_columns_are_always_kept(index) -> None:
-    retrieval = index.retrieve("unit NAV", RetrieverConfig(top_tables=1, top_columns=1))
+    retrieval = index.retrieve("unit NAV", RetrieverConfig(top_tables=1, top_columns=1, entity_tables=0))
     assert retrieval.tables == ["nav"]
     assert {"InnerCode", "TradingDay", "UnitNV"} == set(retrieval.columns["nav"])
+
+
+def test_entity_tables_are_found_from_the_schema_alone(index) -> None:
+    structure = SchemaStructure.of(index.schema)
+    assert {name: (e.key, e.name_columns) for name, e in structure.entities.items()} == {
+        "fund": ("InnerCode", ("ChiName",)), "manager": ("PersonID", ("Name",))}
+    assert structure.links["fund_manager"] == ("fund", "manager")
+    assert structure.links["nav"] == ("fund",)
+    assert structure.time_columns["fund_manager"] == ("StartDate",)
+
+
+def test_a_chosen_table_brings_the_entity_table_it_joins_through_with_its_names(index) -> None:
+    bare = index.retrieve("unit NAV", RetrieverConfig(top_tables=1, top_columns=1, entity_tables=0))
+    linked = index.retrieve("unit NAV", RetrieverConfig(top_tables=1, top_columns=1, entity_tables=1))
+    assert "fund" not in bare.columns
+    assert linked.tables == ["nav", "fund"] and linked.join_tables == ["fund"]
+    assert linked.columns["fund"] == ["InnerCode", "ChiName"]
+
+
+def test_time_columns_of_every_chosen_table_are_shown(index) -> None:
+    for question in ("Who manages which fund?", "基金经理任职", "manager education"):
+        retrieval = index.retrieve(question, RetrieverConfig(top_tables=4, top_columns=1))
+        for table in set(retrieval.tables) - set(retrieval.join_tables):
+            assert set(SchemaStructure.of(index.schema).time_columns[table]) <= set(retrieval.columns[table])
+
+
+def test_a_bare_id_key_is_a_row_number_not_an_entity(tmp_path) -> None:
+    path = tmp_path / "rows.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.executescript("""
+            CREATE TABLE note (id INTEGER PRIMARY KEY, title TEXT);
+            CREATE TABLE tag (id INTEGER PRIMARY KEY, note_id INTEGER REFERENCES note(id), label TEXT);
+            CREATE TABLE region (RegionCode TEXT PRIMARY KEY, RegionName TEXT);
+            CREATE TABLE sales (id INTEGER PRIMARY KEY, RegionCode TEXT, EndDate TEXT, Year INTEGER, Amount REAL);
+        """)
+    structure = SchemaStructure.of(load_schema(Database(path)))
+    assert set(structure.entities) == {"region"}
+    assert structure.links["sales"] == ("region",)  # no foreign key: the shared RegionCode links them
+    assert structure.time_columns["sales"] == ("EndDate", "Year")
 
 
 def test_index_is_cached_on_disk_and_reused(funds, index, monkeypatch) -> None:

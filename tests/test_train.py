@@ -277,6 +277,7 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
 
     info = read_adapter(trained_module)
     assert info.db_id == "fund" and info.base_model == TEST_MODEL
+    assert info.retrieval.entity_tables == 3 and info.retrieval.time_columns  # today's retrieval, on its card
     peft_config = json.loads((trained_module / "adapter_config.json").read_text())
     assert peft_config["base_model_name_or_path"] == TEST_MODEL  # a registry name, not this cache's path
     assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 2
@@ -722,3 +723,20 @@ def test_shipped_modules_are_fusable_small_and_their_cards_match_their_metadata(
             f"{folder.name}'s card is stale: re-render it from finsql_adapter.json")
     check_compatible(modules)  # same rank, targets, layers and base: LoraHub can fuse any of them
     assert sum(f.stat().st_size for f in (REPO_ROOT / "adapters").rglob("*") if f.is_file()) < 20 * 2**20
+
+
+def test_a_card_written_before_a_retrieval_setting_existed_keeps_the_prompts_it_was_trained_on(tmp_path) -> None:
+    """The shipped modules' cards predate entity tables and time columns: they answer without them."""
+    import shutil
+
+    from finsql.adapters import read_adapter
+
+    shipped = Path(__file__).parents[1] / "adapters" / "fund"
+    assert "entity_tables" not in json.loads((shipped / "finsql_adapter.json").read_text())["retrieval"]
+    info = read_adapter(shipped)
+    assert info.retrieval.entity_tables == 0 and not info.retrieval.time_columns
+    copy = shutil.copytree(shipped, tmp_path / "fund")
+    meta = json.loads((copy / "finsql_adapter.json").read_text())
+    meta["retrieval"]["entity_tables"] = 2
+    (copy / "finsql_adapter.json").write_text(json.dumps(meta))
+    assert read_adapter(copy).retrieval.entity_tables == 2

@@ -45,7 +45,7 @@ PIPELINE, BASELINE = "pipeline", "baseline"
 CONVERSATIONS = "conversations"
 # Settings that change what a result line means: resuming into an --out made with others is refused.
 FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "backend", "quantization", "adapter", "modules",
-                    "candidates", "history", "task")
+                    "candidates", "history", "task", "train")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--candidates", type=int, default=None,
                         help="1: greedy only; more: sampled and voted on (default: the chat's 5, or the "
                              "--config file's)")
+    parser.add_argument("--train", type=Path, default=None,
+                        help="question/SQL pairs (in --format's format; jsonl with conversations) that the "
+                             "databases they name learn from instead of their bundled train sets: few-shot "
+                             "examples and the retriever's usage prior")
     parser.add_argument("--task", choices=["sql", "retrieval"], default="sql")
     parser.add_argument("--baseline", choices=["zero-shot"], default=None)
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds, for gold and predicted SQL")
@@ -175,6 +179,8 @@ def _pipeline(args: argparse.Namespace, db_ids: list[str], n_items: int) -> tupl
                                   model__adapter=args.adapter, generation__candidates=args.candidates,
                                   execution__timeout_s=args.timeout)
     pipeline = Pipeline(pipeline_config)
+    if args.train is not None:
+        _use_train_pairs(pipeline, args, db_ids)
     # A retrained module answers differently: its fingerprint is part of what a result line means.
     modules = {db: info.fingerprint for db in db_ids if (info := pipeline.adapter_for(db))} \
         if args.task == "sql" else {}
@@ -184,12 +190,30 @@ def _pipeline(args: argparse.Namespace, db_ids: list[str], n_items: int) -> tupl
               "adapter": pipeline_config.model.adapter, "modules": modules,
               "candidates": pipeline_config.generation.candidates,
               "history": pipeline_config.conversation.history, "task": args.task,
+              "train": str(args.train or ""),
               "baseline": args.baseline, "limit": args.limit, "seed": args.seed, "items": n_items,
               "pipeline": asdict(pipeline_config)}
     check_output_folder(args.out, "the --out folder")
     args.out.mkdir(parents=True, exist_ok=True)
     _check_fingerprint(args.out, config)
     return pipeline, config
+
+
+def _use_train_pairs(pipeline: Pipeline, args: argparse.Namespace, db_ids: list[str]) -> None:
+    """--train's pairs replace the bundled train sets of the databases they name."""
+    train_set = load_questions(args.train, "jsonl" if args.format == CONVERSATIONS else args.format)
+    for problem in train_set.problems:
+        print(f"warning: {problem.where}: {problem.reason}", file=sys.stderr)
+    by_db: dict[str, list] = {}
+    for item in train_set.items:
+        by_db.setdefault(item.db_id, []).append(item)
+    if not set(by_db) & set(db_ids):
+        named = ", ".join(sorted(by_db)) or "no database"
+        raise FinSQLError(f"--train {args.train} names {named}, none of the evaluated databases "
+                          f"({', '.join(db_ids)}); give pairs whose db_id is one of them")
+    for db_id in db_ids:
+        if db_id in by_db:
+            pipeline.use_train_pairs(db_id, by_db[db_id])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,7 @@ class PromptParts:
     question: str
     evidence: str | None = None
     values: tuple[str, ...] = ()  # "table.column = 'value'" lines, values exactly as stored
+    terms: tuple[str, ...] = ()  # the glossary's lines for business terms the question uses
     examples: tuple[tuple[str, str], ...] = ()  # (question, sql) few-shot pairs
     history: tuple[Turn, ...] = ()
 
@@ -52,6 +53,8 @@ def user_message(parts: PromptParts) -> str:
             lines += [f"Q: {question}", f"SQL: {_one_line(sql)}"]
     if parts.values:
         lines += ["", "Values named in the question, exactly as stored:", *parts.values]
+    if parts.terms:
+        lines += ["", "Business terms in the question, as this database defines them:", *parts.terms]
     if parts.evidence:
         lines += ["", f"Hint: {parts.evidence}"]
     if parts.history:

@@ -20,7 +20,7 @@ from pathlib import Path
 import faiss
 from rapidfuzz import fuzz
 
-from finsql.datasets import QuestionItem, load_questions
+from finsql.datasets import QuestionItem
 from finsql.paths import data_dir
 from finsql.prompt.text import embed, tokenize
 from finsql.schema import Schema
@@ -29,6 +29,7 @@ from finsql.sqlinfo import sql_skeleton
 SKELETON_WEIGHT = 0.3
 NEIGHBOURS = 10
 VOTE_TEMPERATURE = 0.05
+VERIFIED_BONUS = 0.05  # a pair the user verified beats a train pair that is about as close
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,11 @@ def mask_question(question: str, vocabulary: set[str]) -> str:
 class ExampleIndex:
     """FAISS index of one database's training questions (masked), with their SQL skeletons."""
 
-    def __init__(self, items: list[QuestionItem], vocabulary: set[str] | None = None) -> None:
+    def __init__(self, items: list[QuestionItem], vocabulary: set[str] | None = None, preferred: int = 0) -> None:
+        """``preferred``: how many of the first ``items`` are verified by the user, and ranked ahead of an
+        equally close train pair."""
         self.items = items
+        self.preferred = preferred
         self.vocabulary = vocabulary or set()
         self.skeletons = [sql_skeleton(i.sql) for i in items]
         self.index: faiss.IndexFlatIP | None = None
@@ -80,12 +84,6 @@ class ExampleIndex:
             vectors = embed([mask_question(i.question, self.vocabulary) for i in items])
             self.index = faiss.IndexFlatIP(vectors.shape[1])
             self.index.add(vectors)
-
-    @classmethod
-    def for_database(cls, schema: Schema) -> ExampleIndex:
-        """The bundled train set of the schema's database; empty for a database that has none."""
-        path = train_set_path(schema.db_id)
-        return cls(load_questions(path, "jsonl").items if path.is_file() else [], schema_vocabulary(schema))
 
     def search(self, question: str, k: int, leave_out_sql: str | None = None) -> list[Example]:
         """The ``k`` best examples for ``question``; never the question itself, nor a pair whose SQL is
@@ -109,7 +107,8 @@ class ExampleIndex:
         scored = []
         for sim, i in neighbours:
             shape = fuzz.ratio(self.skeletons[i], likely) / 100 if likely else 0.0
-            scored.append(((1 - SKELETON_WEIGHT) * sim + SKELETON_WEIGHT * shape, i))
+            bonus = VERIFIED_BONUS if i < self.preferred else 0.0
+            scored.append(((1 - SKELETON_WEIGHT) * sim + SKELETON_WEIGHT * shape + bonus, i))
         scored.sort(reverse=True)
         return [Example(self.items[i].question, self.items[i].sql, round(score, 4)) for score, i in scored[:k]]
 

@@ -20,6 +20,7 @@ import re
 import shutil
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 
 # bm25s runs a JAX top-k at import when JAX is installed, and JAX then takes 75% of the GPU's memory
@@ -36,11 +37,13 @@ from finsql.errors import FinSQLError
 from finsql.models import EMBEDDER
 from finsql.paths import cache_dir
 from finsql.prompt.prior import UsagePrior
+from finsql.prompt.structure import SchemaStructure
 from finsql.prompt.text import embed, tokenize
 from finsql.schema import Column, Schema, Table
 from finsql.sqlinfo import referenced_items
 
 INDEX_VERSION = 1
+EMBED_CHUNK = 64  # schema documents embedded at a time, so a progress bar moves
 CJK_MIN_VALUE_CHARS = 2
 LATIN_MIN_VALUE_CHARS = 3
 
@@ -55,10 +58,17 @@ class RetrieverConfig:
     hub_share: float = field(default=0.1, metadata={"help": "train share above which a joinable table is added"})
     habit_share: float = field(default=0.15, metadata={"help": "share of a table's train queries that makes a "
                                                                    "column always shown"})
+    entity_tables: int = field(default=3, metadata={"help": "entity tables (securities, companies, customers) a "
+                                                            "chosen table joins through, added with their key and "
+                                                            "name columns; 0 = none"})
+    time_columns: bool = field(default=True, metadata={"help": "always show a chosen table's first date column and "
+                                                               "its Year/Quarter/Month columns"})
 
     def __post_init__(self) -> None:
         if self.top_tables <= 0 or self.top_columns <= 0:
             raise FinSQLError("retrieval top_tables and top_columns must be positive")
+        if self.entity_tables < 0:
+            raise FinSQLError("retrieval entity_tables must be 0 or more")
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,12 @@ class Retrieval:
     join_tables: list[str]  # tables added only to connect the chosen ones
     table_scores: dict[str, float]
     elapsed_s: float
+
+
+def shown_items(retrieval: Retrieval) -> tuple[set[str], set[str]]:
+    """The tables ("t") and columns ("t.c") the retrieval chose, lower-case, as ``referenced_items`` names them."""
+    return ({t.lower() for t in retrieval.columns},
+            {f"{t}.{c}".lower() for t, cs in retrieval.columns.items() for c in cs})
 
 
 def missed_items(retrieval: Retrieval, schema: Schema, sql: str) -> list[str]:
@@ -133,8 +149,9 @@ def _is_cjk(value: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in value)
 
 
-def _whole_words(value: str, question: str) -> bool:
-    """A Latin value must match whole words ("ETF" not inside "ETFs"); CJK has no word breaks."""
+def names_whole_words(value: str, question: str) -> bool:
+    """Whether lower-case ``question`` names lower-case ``value`` as whole words ("ETF" not inside "ETFs");
+    CJK has no word breaks."""
     return _is_cjk(value) or re.search(rf"(?<![a-z0-9]){re.escape(value)}(?![a-z0-9])", question) is not None
 
 
@@ -163,8 +180,9 @@ class SchemaIndex:
     """Dense + lexical index over one database's schema documents, and its text values."""
 
     def __init__(self, schema: Schema, docs: list[SchemaDoc], vectors: np.ndarray,
-                 values: list[tuple[str, str, str]]) -> None:
+                 values: list[tuple[str, str, str]], embedder: str | None = None) -> None:
         self.schema = schema
+        self.embedder = embedder  # a tuned embedder's folder; None for the shipped one
         self.docs = docs
         self.dense = faiss.IndexFlatIP(vectors.shape[1])
         self.dense.add(vectors)
@@ -173,24 +191,36 @@ class SchemaIndex:
         self.values = values
         self._values_lower = [(v.lower(), i) for i, (_, _, v) in enumerate(values)]
         self._fk_graph = _fk_graph(schema)
+        self._structure = SchemaStructure.of(schema)
 
     @classmethod
-    def build(cls, db: Database, schema: Schema, config: RetrieverConfig | None = None) -> SchemaIndex:
-        """Load the cached index for this schema and database file, or build and cache it."""
+    def build(cls, db: Database, schema: Schema, config: RetrieverConfig | None = None,
+              embedder: str | None = None, progress: Callable[[float, str], None] | None = None) -> SchemaIndex:
+        """Load the cached index for this schema and database file, or build and cache it;
+        ``embedder`` is a tuned embedder's folder (None: the shipped one); ``progress`` hears the share
+        done and what is being done while an index is built."""
         config = config or RetrieverConfig()
         docs = schema_docs(schema)
         stat = db.path.stat()
-        key_source = json.dumps([INDEX_VERSION, EMBEDDER, config.max_values_per_column, stat.st_size,
+        key_source = json.dumps([INDEX_VERSION, embedder or EMBEDDER, config.max_values_per_column, stat.st_size,
                                  stat.st_mtime_ns, [asdict(d) for d in docs]], ensure_ascii=False)
         key = hashlib.sha256(key_source.encode()).hexdigest()[:16]
         folder = cache_dir() / "indexes" / f"{schema.db_id}-{key}"
         if (folder / "values.json").exists():
             vectors = faiss.read_index(str(folder / "dense.faiss")).reconstruct_n(0, len(docs))
             values = [tuple(v) for v in json.loads((folder / "values.json").read_text(encoding="utf-8"))]
-            return cls(schema, docs, vectors, values)
-        vectors = embed([d.text for d in docs])
+            return cls(schema, docs, vectors, values, embedder)
+        texts = [d.text for d in docs]
+        parts = []
+        for start in range(0, len(texts), EMBED_CHUNK):
+            parts.append(embed(texts[start:start + EMBED_CHUNK], embedder))
+            if progress is not None:
+                progress(0.8 * min(1.0, (start + EMBED_CHUNK) / len(texts)), "embedding the tables and columns")
+        vectors = np.vstack(parts)
+        if progress is not None:
+            progress(0.8, "reading the text values questions may name")
         values = _distinct_text_values(db, schema, config.max_values_per_column)
-        index = cls(schema, docs, vectors, values)
+        index = cls(schema, docs, vectors, values, embedder)
         # Written beside the final folder and renamed into place: a crash never leaves half an index.
         partial = folder.with_name(folder.name + ".partial")
         shutil.rmtree(partial, ignore_errors=True)
@@ -199,6 +229,8 @@ class SchemaIndex:
         (partial / "values.json").write_text(json.dumps(values, ensure_ascii=False), encoding="utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         partial.replace(folder)
+        if progress is not None:
+            progress(1.0, "ready")
         return index
 
     def _share_id_column(self, a: str, b: str) -> bool:
@@ -212,7 +244,7 @@ class SchemaIndex:
     def match_values(self, question: str) -> list[ValueMatch]:
         """Stored values that appear in the question (case-insensitive), longest first, no overlaps."""
         q = question.lower()
-        hits = sorted(((v, i) for v, i in self._values_lower if v in q and _whole_words(v, q)),
+        hits = sorted(((v, i) for v, i in self._values_lower if v in q and names_whole_words(v, q)),
                       key=lambda h: -len(h[0]))
         chosen: list[ValueMatch] = []
         covered: list[str] = []
@@ -230,7 +262,7 @@ class SchemaIndex:
         config = config or RetrieverConfig()
         start = time.perf_counter()
         n = len(self.docs)
-        q_vec = embed([question])
+        q_vec = embed([question], self.embedder)
         _, dense_ids = self.dense.search(q_vec, n)
         words = tokenize(question)  # none in a question of punctuation alone ("?"): dense ranking only
         lexical = self.lexical.get_scores(words) if words else np.zeros(n)
@@ -264,6 +296,10 @@ class SchemaIndex:
                 linked = any(hub in self._fk_graph.get(t, ()) or self._share_id_column(hub, t) for t in chosen)
                 if hub not in chosen and hub not in join_tables and linked:
                     join_tables.append(hub)
+        structure = self._structure
+        linked_entities = sorted({e for t in chosen for e in structure.links[t]} - set(chosen) - set(join_tables),
+                                 key=lambda e: -table_scores[e])
+        join_tables += linked_entities[: config.entity_tables]
         columns: dict[str, list[str]] = {}
         value_columns = {(v.table, v.column) for v in values}
         for table_name in chosen + join_tables:
@@ -277,6 +313,10 @@ class SchemaIndex:
             extra = [c for t, c in value_columns if t == table_name]
             habits = prior.habitual_columns(table_name, config.habit_share) if prior is not None else []
             wanted = set(top) | set(keys) | set(extra) | set(habits)
+            if config.entity_tables and table_name in structure.entities:
+                wanted |= set(structure.entities[table_name].name_columns)
+            if config.time_columns and table_name in chosen:
+                wanted |= set(structure.time_columns[table_name])
             columns[table_name] = [c.name for c in table.columns if c.name in wanted]
         return Retrieval(chosen + join_tables, columns, [v for v in values if v.table in columns], join_tables,
                          {t: round(float(table_scores[t]), 5) for t in ranked[:10]}, time.perf_counter() - start)

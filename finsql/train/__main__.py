@@ -32,6 +32,7 @@ from finsql.schema import load_schema
 from finsql.train.augment import Augmenter, TrainPair, WriteFn
 from finsql.train.config import AnswerSettings, TrainConfig, load_train_config
 from finsql.train.dataset import BuiltData, read_prepared, read_train_items, write_prepared
+from finsql.verified import ExampleStore
 
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "train.toml"
 FLAG_SETTINGS = {  # flag -> setting it overrides
@@ -64,6 +65,7 @@ def model_writer(config: TrainConfig) -> WriteFn:
 def augment(db: str, config: TrainConfig, train_file: Path | None) -> tuple[list[TrainPair], Augmenter, Path]:
     database = Database(db)  # an unknown database is named before its train file is looked for
     path, items = read_train_items(database.name, train_file)
+    items = [e.as_item(database.name) for e in ExampleStore(database).load()] + items  # the user's verified pairs
     writer = model_writer(config) if config.augment.cot or config.augment.model_paraphrase else None
     augmenter = Augmenter(database, load_schema(database), config.augment, writer, seed=config.optim.seed)
     pairs = augmenter.run(items)
