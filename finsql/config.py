@@ -133,7 +133,7 @@ class RetrievalConfig(RetrieverConfig):
 class PromptConfig:
     examples: int = field(default=3, metadata={"help": "few-shot train pairs of the same database"})
     max_tokens: int = field(default=3072, metadata={"help": "examples, then columns, are dropped to fit"})
-    # brief by default: on every bundled dev set it keeps the default retrieval's recall at 7-26% of the
+    # brief by default: on every bundled dev set it keeps the default retrieval's recall at 8-28% of the
     # full schema's tokens, where the full style needs 53% on the small bank schema (bench_retrieval.py).
     schema_style: SchemaStyle = field(default="brief", metadata={"help": "brief: first clause of each description, "
                                       "units and codes; full: whole descriptions and sample values"})
