@@ -80,7 +80,8 @@ def main() -> None:
     done = {(r["db"], r["id"], r["setting"]) for r in records}
     out = args.records.open("a", encoding="utf-8") if args.records else None
     quiet_libraries()
-    common = {"model__adapter": "none", "generation__candidates": args.candidates}
+    # no module, and no retriever tuned on the database's pairs (a database met for the first time has none)
+    common = {"model__adapter": "none", "generation__candidates": args.candidates, "retrieval__tuned": False}
     generator = Pipeline.from_config(**common).generator  # loaded once, before the first answer is timed
     pipelines = {setting: Pipeline(load_config(**common, **overrides), generator=generator)
                  for setting, overrides in SETTINGS.items()}

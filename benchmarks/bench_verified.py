@@ -6,10 +6,10 @@ The database is copied to a temporary folder (its store of verified examples mus
 user's), its LoRA module and train pairs are set aside, and 0, 10, 20, 40 of its train pairs (a
 seeded shuffle, each step adding to the last) are saved as verified examples through the store,
 exactly as `finsql examples import` would. After each step every dev question is answered greedily
-by the base model with the default prompt (the verified pairs are its few-shot examples and its
-retriever's usage prior). The last row answers with the database's trained module and its train
-set, as the chat does, greedily, in the same run. ``--records F`` keeps a JSON line per answer; a
-rerun goes on where it stopped.
+(``Pipeline.ask_many``, eight decoded together) by the base model with the default prompt: the
+verified pairs are its few-shot examples and its retriever's usage prior. The last row answers with
+the database's trained module and its train set, as the chat does, greedily, in the same run.
+``--records F`` keeps a JSON line per answer; a rerun goes on where it stopped.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from finsql.paths import data_dir
 from finsql.verified import ExampleStore
 
 MODULE = "trained module"
+BATCH = 8
 
 
 def main() -> None:
@@ -63,16 +64,17 @@ def main() -> None:
             if step != MODULE:
                 store.add_many([(i.question, i.sql) for i in train[len(store.load()):step]])
             pipeline, db = (module, args.db) if step == MODULE else (base, copy)
-            for item in dev:
-                if (step, item.id) in done:
-                    continue
-                answer = pipeline.ask(item.question, db)
-                correct = judge_candidates(answer, item.sql, judge_db)[answer.winner.index]["correct"]
-                row = dict(step=step, id=item.id, correct=correct, verified=len(store.load()))
-                records.append(row)
-                if out:
-                    append_result(out, row)
-                print(f"  {step} {item.id}: {correct:d}", flush=True)
+            pending = [item for item in dev if (step, item.id) not in done]
+            for start in range(0, len(pending), BATCH):  # greedy answers decoded together, kept per batch
+                chunk = pending[start:start + BATCH]
+                for item, answer in zip(chunk, pipeline.ask_many([i.question for i in chunk], db, BATCH),
+                                        strict=True):
+                    correct = judge_candidates(answer, item.sql, judge_db)[answer.winner.index]["correct"]
+                    row = dict(step=step, id=item.id, correct=correct, verified=len(store.load()))
+                    records.append(row)
+                    if out:
+                        append_result(out, row)
+                    print(f"  {step} {item.id}: {correct:d}", flush=True)
     print(f"\n{args.db}: dev EX ({len(dev)} questions, greedy) by verified examples, no training")
     for step in [*steps, MODULE]:
         mine = [r for r in records if r["step"] == step and r["id"] in {i.id for i in dev}]

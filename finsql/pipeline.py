@@ -412,7 +412,8 @@ class Pipeline:
         generator = self.generator
         if self.config.generation.candidates != 1 or not hasattr(generator, "generate_greedy_batch"):
             return [self.ask(question, db) for question in questions]
-        prepared = [self.prepare(question, db) for question in questions]
+        verified = {i: a for i, q in enumerate(questions) if (a := self._verified_answer(q, db, (), None))}
+        prepared = [self.prepare(q, db) for i, q in enumerate(questions) if i not in verified]
         size = max(1, batch_size)
         answers = []
         for start in range(0, len(prepared), size):
@@ -426,7 +427,8 @@ class Pipeline:
                 answer.generation = GenerationInfo(adapter, left_out, 1, generation.n_tokens, batch=len(chunk))
                 answer.trace.append(StageTrace("generate", elapsed, _generation_summary(answer.generation)))
                 answers.append(self._calibrate(answer, [generation], db))
-        return answers
+        generated = iter(answers)
+        return [verified[i] if i in verified else next(generated) for i in range(len(questions))]
 
     def _verified_answer(self, question: str, db: str | Path, history: Sequence[Turn],
                          progress: ProgressCallback | None) -> Answer | None:

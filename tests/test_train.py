@@ -277,7 +277,9 @@ def test_trained_module_is_standard_peft_with_a_card(trained_module) -> None:
 
     info = read_adapter(trained_module)
     assert info.db_id == "fund" and info.base_model == TEST_MODEL
-    assert info.retrieval.entity_tables == 3 and info.retrieval.time_columns  # today's retrieval, on its card
+    card_retrieval = info.meta["retrieval"]  # every retrieval setting is named on the card, as trained
+    assert (info.retrieval.entity_tables, info.retrieval.time_columns) == (card_retrieval["entity_tables"],
+                                                                           card_retrieval["time_columns"])
     peft_config = json.loads((trained_module / "adapter_config.json").read_text())
     assert peft_config["base_model_name_or_path"] == TEST_MODEL  # a registry name, not this cache's path
     assert info.prompt.schema_style == "brief" and info.meta["result"]["steps"] == 2

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import TEST_MODEL
 
 from finsql.datasets import QuestionItem
 from finsql.db import Database, UnsafeSQLError
@@ -148,3 +149,17 @@ def test_a_glossary_term_brings_its_columns_and_meaning_into_the_prompt(scripted
     with pytest.raises(FinSQLError, match="not valid YAML"):
         save_glossary(db, load_schema(db), "terms: [unclosed")
     assert glossary_path(db).read_text() == before and len(load_glossary(db, load_schema(db)).terms) == 2
+
+
+def test_answering_many_at_once_takes_verified_pairs_too_in_order(tiny_model, small_db) -> None:
+    from finsql import Pipeline
+    from finsql.config import load_config
+    from finsql.generate import HFGenerator
+
+    ExampleStore(Database(small_db)).add("How many funds are there?", COUNT)
+    pipeline = Pipeline(load_config(model__name=TEST_MODEL, generation__candidates=1, generation__max_new_tokens=24),
+                        generator=HFGenerator(tiny_model))  # batched greedy decoding, whatever the model writes
+    answers = pipeline.ask_many(["Fund codes?", "how many funds are there", "NAVs?"], small_db, batch_size=2)
+    assert [a.question for a in answers] == ["Fund codes?", "how many funds are there", "NAVs?"]
+    assert [a.verified is not None for a in answers] == [False, True, False]
+    assert answers[1].sql == COUNT and [a.generation.batch for a in (answers[0], answers[2])] == [2, 2]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from tabulate import tabulate
@@ -105,7 +105,9 @@ def build_training_data(db: str, config: TrainConfig, train_file: Path | None, q
     if not quiet:
         print(tabulate(augmenter.report.table(), headers=["augmentation", "generated", "kept"]))
     model = ModelConfig(name=config.base_model, adapter="none")
-    pipeline = Pipeline(PipelineConfig(model=model, retrieval=config.retrieval, prompt=config.prompt))
+    # A database with a module answers with the shipped embedder: its training prompts are retrieved with it.
+    retrieval = replace(config.retrieval, tuned=False)
+    pipeline = Pipeline(PipelineConfig(model=model, retrieval=retrieval, prompt=config.prompt))
     data = build_examples(pairs, pipeline, db, config.optim.max_seq_tokens, config.augment.show_gold)
     if not quiet:
         print(f"{data.missed_gold} of {len(pairs)} training prompts left out a table or column of their SQL"

@@ -153,7 +153,9 @@ def _default_prompt() -> PromptConfig:
 
 
 def _default_retrieval() -> RetrievalConfig:
-    return RetrievalConfig(top_tables=3, top_columns=7)
+    # As the shipped modules were trained: no entity tables or time columns (retraining with them is not
+    # measured yet), and the shipped embedder, which a database with a module answers with.
+    return RetrievalConfig(top_tables=3, top_columns=7, entity_tables=0, time_columns=False, tuned=False)
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,8 @@ def fuse(target_db: str, modules: list[AdapterInfo], settings: FusionSettings, o
     # 6.8% with the brief prompt, 13.6% with the default). Its loss is measured on the prompt it is used with;
     # a pair's own question is never among its examples (the example index skips the question asked).
     defaults = PipelineConfig()
-    pipeline = Pipeline(replace(defaults, model=ModelConfig(name=first.base_model, adapter="none")))
+    pipeline = Pipeline(replace(defaults, model=ModelConfig(name=first.base_model, adapter="none"),
+                                retrieval=replace(defaults.retrieval, tuned=False)))  # as the module will answer
     data = build_examples(pairs, pipeline, target_db, 4096)
     quantization = first.meta["train"]["quantization"]
     loaded = load_model(first.base_model, LoadOptions(quantization=quantization))
