@@ -1,6 +1,6 @@
 """How fast a database met for the first time learns from verified examples, with no training.
 
-    python benchmarks/bench_verified.py [--db bank] [--steps 0,10,20,40] [--records F]
+    python benchmarks/bench_verified.py [--db bank] [--steps 0,10,20,40] [--questions N] [--records F]
 
 The database is copied to a temporary folder (its store of verified examples must not touch the
 user's), its LoRA module and train pairs are set aside, and 0, 10, 20, 40 of its train pairs (a
@@ -40,11 +40,12 @@ def main() -> None:
     parser.add_argument("--db", default="bank")
     parser.add_argument("--steps", default="0,10,20,40")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--questions", type=int, default=None, help="the first N dev questions only")
     parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per answer; resumed from")
     args = parser.parse_args()
     steps = [int(s) for s in args.steps.split(",")]
     train = load_questions(data_dir() / "questions" / f"{args.db}_train.jsonl", "jsonl").items
-    dev = load_questions(data_dir() / "questions" / f"{args.db}_dev.jsonl", "jsonl").items
+    dev = load_questions(data_dir() / "questions" / f"{args.db}_dev.jsonl", "jsonl").items[:args.questions]
     if max(steps) > len(train):
         raise FinSQLError(f"{args.db} has {len(train)} train pairs, fewer than the step {max(steps)}")
     random.Random(args.seed).shuffle(train)
