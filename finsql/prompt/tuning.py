@@ -198,12 +198,6 @@ def current_result(schema: Schema) -> TuningResult | None:
     return _read_verdict(path.parent / str(current.get("folder")) / "verdict.json")
 
 
-def cached_result(schema: Schema, items: Sequence[QuestionItem],
-                  config: TuningConfig | None = None) -> TuningResult | None:
-    """The verdict of an earlier tuning on exactly these pairs, or None (nothing is tuned here)."""
-    return _read_verdict(_folder(schema, items, config or TuningConfig()) / "verdict.json")
-
-
 def _read_verdict(verdict: Path) -> TuningResult | None:
     if not verdict.is_file():
         return None
@@ -219,21 +213,23 @@ def tune_retriever(db: Database, schema: Schema, items: Sequence[QuestionItem],
     """Tune on four fifths of ``items``, judge on the rest against the shipped embedder; cached.
     ``make_current``: the pipeline answers with it from now on, where it won."""
     config = config or TuningConfig()
-    result = _tune(db, schema, items, retrieval, config, progress)
+    folder = _folder(schema, items, config)  # hashes every schema document and pair: once
+    result = _tune(db, schema, items, folder, retrieval, config, progress)
     if make_current:
-        folder = _folder(schema, items, config)
         _current_file(schema).write_text(json.dumps({"folder": folder.name, "schema": _schema_key(schema)}),
                                          encoding="utf-8")
     return result
 
 
-def _tune(db: Database, schema: Schema, items: Sequence[QuestionItem], retrieval: RetrieverConfig | None,
-          config: TuningConfig, progress: Callable[[int, int], None] | None) -> TuningResult:
+def _tune(db: Database, schema: Schema, items: Sequence[QuestionItem], folder: Path,
+          retrieval: RetrieverConfig | None, config: TuningConfig,
+          progress: Callable[[int, int], None] | None) -> TuningResult:
+    """The verdict in ``folder`` of an earlier tuning on these pairs, or a new tuning written there."""
     retrieval = retrieval or RetrieverConfig()
     if len(items) < MIN_PAIRS:
         raise FinSQLError(f"{schema.db_id} has {len(items)} train pairs; tuning its retriever needs at least "
                           f"{MIN_PAIRS} (add pairs with --train-file)")
-    if (done := cached_result(schema, items, config)) is not None:
+    if (done := _read_verdict(folder / "verdict.json")) is not None:
         return done
     start = time.perf_counter()
     order = list(items)
@@ -241,7 +237,6 @@ def _tune(db: Database, schema: Schema, items: Sequence[QuestionItem], retrieval
     cut = max(1, round(len(order) * config.holdout))
     held_back, train = order[:cut], order[cut:]
     pairs = linking_pairs(train, schema)
-    folder = _folder(schema, items, config)
     model = cached_tuning(pairs, folder / "model", config, progress)
     prior = UsagePrior.from_items(train, schema)
     shipped = held_back_recall(SchemaIndex.build(db, schema), held_back, retrieval, prior)
