@@ -22,7 +22,10 @@ $(INSTALLED): pyproject.toml constraints.txt
 	# The CPU build of torch first: a looser pin would pull several GB of CUDA packages.
 	$(PY) -m pip install -q torch==2.13.0
 	# constraints.txt holds every other package at the version the tests last passed with.
-	$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
+	# llama-cpp-python compiles llama.cpp for this CPU (about 5 minutes on 2 cores; pip keeps the wheel),
+	# without the multimodal and example parts FinSQL does not use.
+	CMAKE_ARGS="-DLLAVA_BUILD=OFF -DLLAMA_BUILD_COMMON=OFF" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
+		$(PY) -m pip install -q -c constraints.txt -e '.[dev]'
 	touch $@
 
 # any builder change rebuilds all four (20 s): their shared modules and the fund package are among them

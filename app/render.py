@@ -25,6 +25,7 @@ STAGE_LABELS = {
     "generate": "Writing SQL…",
     "extract": "Checking and repairing the candidate queries…",
     "vote": "Running the candidates and voting on their results…",
+    "sample": "The first answer is in doubt: writing more candidates to vote on…",
     "verified": "Answering from your verified example…",
 }
 MAX_BARS = 40
@@ -50,7 +51,7 @@ class ProgressView:
     """
 
     def __init__(self, candidates: int) -> None:
-        self.candidates = candidates
+        self.candidates = candidates  # written alongside the greedy one
         self.slot = st.empty()
         self.status = self.slot.status("Working…", expanded=True)
         self.sql = self.status.empty()
@@ -163,6 +164,11 @@ def agreement(answer: Answer) -> tuple[int, int]:
     return round((answer.confidence or 0.0) * n), n
 
 
+def agreement_caption(k: int, n: int) -> str:
+    """Agreement in a few words; an answer settled by its greedy candidate alone has nothing to agree with."""
+    return "one candidate query, no samples needed" if n == 1 else f"{k} of {n} candidates agree"
+
+
 def show_answer(answer: Answer, key: str) -> None:
     k, n = agreement(answer)
     if answer.follow_up is not None:  # said either way, so a missed follow-up can be asked again in full
@@ -187,13 +193,13 @@ def show_answer(answer: Answer, key: str) -> None:
                                                             else "")
         if df.empty:
             st.info("The query ran but returned no rows.")
-            st.caption(f"{note} · {k} of {n} candidates agree")
+            st.caption(f"{note} · {agreement_caption(k, n)}")
         else:
             if df.shape == (1, 1):
                 st.metric(str(df.columns[0]), df.iat[0, 0])
             st.dataframe(df, hide_index=True)
             left, right = st.columns([3, 1])
-            left.caption(f"{note} · {k} of {n} candidates agree")
+            left.caption(f"{note} · {agreement_caption(k, n)}")
             right.download_button("Download CSV", df.to_csv(index=False).encode("utf-8-sig"),
                                   file_name=f"{answer.db_id}_answer.csv", mime="text/csv",
                                   key=f"csv_{key}", icon=":material/download:")
@@ -224,10 +230,14 @@ def show_evidence(answer: Answer, k: int, n: int) -> None:
         st.markdown(f"**Source:** verified example {answer.verified.id}, saved {answer.verified.added}; "
                     "no model was asked.")
     if answer.ok and answer.verified is None:
-        st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result.")
+        st.markdown(f"**Agreement:** {k} of {n} candidates agree on this result." if n > 1 else
+                    "**Agreement:** one candidate query was written (greedily) and it ran"
+                    + (" and returned rows" if answer.rows else "") + ", so no samples were drawn to compare it "
+                    "with; confidence rests on the model's likelihood.")
         if answer.trust is not None and answer.winner is not None:
             likelihood = f"mean log-probability of the chosen SQL {answer.winner.mean_logprob:.3f}"
-            st.markdown("**Confidence:** " + (f"confident: enough candidates agree and the model found its SQL "
+            grounds = "enough candidates agree" if n > 1 else "its query returned rows"
+            st.markdown("**Confidence:** " + (f"confident: {grounds} and the model found its SQL "
                                                f"likely ({likelihood})." if answer.trust.confident else
                                                f"not sure: {answer.trust.why_not} ({likelihood})."))
     elif answer.verified is None:

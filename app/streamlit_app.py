@@ -149,7 +149,8 @@ if question := st.chat_input(f"Ask a question about {label(db)} (English or ф╕нц
     with st.chat_message("user"):
         st.markdown(question)
     with st.chat_message("assistant"):
-        view = ProgressView(pipeline.config.generation.candidates)
+        g = pipeline.config.generation
+        view = ProgressView(g.candidates if g.sample_when == "always" else 1)
         try:
             answer = pipeline.ask(question, db, history=history, progress=view)
             reply = {"role": "assistant", "answer": answer}

@@ -51,10 +51,11 @@ class ReusedDecodes:
         self.adapter = name
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 on_step=None) -> list[Generation]:
-        key = (self.adapter, prompt, max_new_tokens, n, temperature)
+                 on_step=None, greedy: bool = True) -> list[Generation]:
+        key = (self.adapter, prompt, max_new_tokens, n, temperature, greedy)
         if key not in self.cache:
-            self.cache[key] = self.generator.generate(prompt, max_new_tokens, n=n, temperature=temperature)
+            self.cache[key] = self.generator.generate(prompt, max_new_tokens, n=n, temperature=temperature,
+                                                      greedy=greedy)
             self.last_timing = getattr(self.generator, "last_timing", None)
         return self.cache[key]
 

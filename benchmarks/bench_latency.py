@@ -5,9 +5,11 @@
                                        [--records F] [--no-cold-start]
 
 Every sampled dev question is answered by each configuration in turn (question by question, so a
-machine that slows down slows all of them alike), with one loaded model shared by all and every
+machine that slows down slows all of them alike), each with a generator of its own (so no
+configuration reads a prompt another already read; the hf ones share one model's weights) and every
 index loaded before the first answer is timed (warm, as in a chat that has answered before). Printed per
-configuration: EX, the share of answers whose SQL ran, p50 and p95 seconds per answer, prefill and
+configuration: EX, the share of answers whose SQL ran, the share shown as confident ("sure") and how
+many of those were right, p50 and p95 seconds per answer, prefill and
 decode speed (prompt tokens per second of prefill; decoding steps per second, each step writing one
 token of every candidate) and the mean seconds of every stage. Cold start is a separate process:
 ``python -m finsql ask`` on the first question, from process start to its answer, model and index
@@ -15,8 +17,8 @@ loaded from the disk caches as a fresh ``make run`` finds them.
 
 Configurations: ``chat`` (the defaults the chat answers with: each database's module, 5 candidates
 voted on), ``zero-shot`` (base model, whole schema, greedy, no calibration), and any ``--variant``:
-the chat's settings with some changed, e.g. ``--variant greedy=generation.candidates=1`` or
-``--variant cap128=generation.max_new_tokens=128``.
+the chat's settings with some changed, e.g. ``--variant greedy=generation.candidates=1``,
+``--variant cap128=generation.max_new_tokens=128`` or ``--variant cpp=model.backend='"llama.cpp"'``.
 
 ``--records F`` keeps a JSON line per answer; the same command run again goes on where it stopped.
 """
@@ -42,11 +44,12 @@ from finsql.db import Database
 from finsql.errors import FinSQLError, run_command
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.eval.sample import bundled_databases, stratified_sample
+from finsql.generate import HFGenerator
 from finsql.models import quiet_libraries
 from finsql.pipeline import stage_seconds
 from finsql.results import is_ordered, results_match
 
-STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote")
+STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote", "sample")
 
 
 def variant_config(base: PipelineConfig, spec: str) -> tuple[str, PipelineConfig]:
@@ -76,10 +79,23 @@ def record(variant: str, item: QuestionItem, pipeline: Pipeline, db: Database) -
     timing = answer.generation.timing if answer.generation else None
     return dict(variant=variant, db=item.db_id, id=item.id, seconds=round(seconds, 3),
                 correct=pred is not None and results_match(gold, pred, is_ordered(item.sql)),
-                ran=pred is not None and pred.ok, new_tokens=answer.generation.new_tokens if answer.generation else 0,
+                ran=pred is not None and pred.ok, confident=bool(answer.trust and answer.trust.confident),
+                candidates=len(answer.candidates), new_tokens=answer.generation.new_tokens if answer.generation else 0,
                 prompt_tokens=timing.prompt_tokens if timing else None, prefill_s=timing.prefill_s if timing else None,
                 steps=timing.steps if timing else None, decode_s=timing.decode_s if timing else None,
                 stages=stage_seconds(answer))
+
+
+def _own_generator(loaded: dict, config: PipelineConfig):
+    """A generator of the configuration's own, loaded now: each keeps the prompt it last read, which must
+    not be one another configuration read. Configurations on the hf backend share one model's weights."""
+    backend = config.model.backend
+    if backend not in loaded:
+        loaded[backend] = Pipeline(config).generator
+        return loaded[backend]
+    if backend == "hf":
+        return HFGenerator(loaded[backend].loaded)
+    return Pipeline(config).generator
 
 
 def cold_start(item: QuestionItem) -> float:
@@ -93,8 +109,8 @@ def cold_start(item: QuestionItem) -> float:
 
 
 def summarise(records: list[dict], variants: list[str]) -> None:
-    print(f"\n{'configuration':14} {'n':>3} {'EX':>6} {'ran':>6} {'p50 s':>7} {'p95 s':>7} {'prefill tok/s':>14} "
-          f"{'decode steps/s':>15}  " + " ".join(f"{s:>8}" for s in STAGES))
+    print(f"\n{'configuration':14} {'n':>3} {'EX':>6} {'ran':>6} {'sure':>6} {'right':>6} {'p50 s':>7} {'p95 s':>7} "
+          f"{'prefill tok/s':>14} {'decode steps/s':>15}  " + " ".join(f"{s:>8}" for s in STAGES))
     for variant in variants:
         mine = [r for r in records if r["variant"] == variant]
         if not mine:
@@ -107,8 +123,10 @@ def summarise(records: list[dict], variants: list[str]) -> None:
         for r in mine:
             for stage, s in r["stages"].items():
                 stages[stage].append(s)
+        sure = [r["correct"] for r in mine if r.get("confident")]
         print(f"{variant:14} {len(mine):>3} {sum(r['correct'] for r in mine) / len(mine):>6.1%} "
-              f"{sum(r['ran'] for r in mine) / len(mine):>6.1%} {statistics.median(seconds):>7.1f} "
+              f"{sum(r['ran'] for r in mine) / len(mine):>6.1%} {len(sure) / len(mine):>6.1%} "
+              f"{(f'{sum(sure) / len(sure):.1%}' if sure else '-'):>6} {statistics.median(seconds):>7.1f} "
               f"{np.percentile(seconds, 95):>7.1f} {prefill:>14.0f} {decode:>15.1f}  "
               + " ".join(f"{statistics.mean(stages[s]) if stages[s] else 0.0:>8.2f}" for s in STAGES))
 
@@ -143,11 +161,12 @@ def main() -> None:
     records = read_results(args.records) if args.records else []
     done = {(r["variant"], r["db"], r["id"]) for r in records}
     out = args.records.open("a", encoding="utf-8") if args.records else None
-    shared = Pipeline(chat)
-    pipelines = {name: Pipeline(config, generator=shared.generator) for name, config in configs.items()}
-    for pipeline in pipelines.values():  # warm: indexes, embedder and examples loaded before any answer is timed
+    loaded = {}  # backend -> the first pipeline's generator: hf configurations share its weights
+    pipelines = {}
+    for name, config in configs.items():
+        pipelines[name] = pipeline = Pipeline(config, generator=_own_generator(loaded, config))
         for first in {item.db_id: item for item in reversed(items)}.values():
-            pipeline.prepare(first.question, first.db_id)
+            pipeline.prepare(first.question, first.db_id)  # warm: indexes, embedder and examples loaded
     asked = set()
     for item in items:
         db = Database(item.db_id, max_rows=EVAL_MAX_ROWS)

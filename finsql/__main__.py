@@ -45,6 +45,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         args.config,
         model__name=args.model,
         model__quantization=args.quantization,
+        model__backend=args.backend,
         model__device=args.device,
         model__adapter=args.adapter,
         execution__timeout_s=args.timeout,
@@ -157,6 +158,8 @@ def cmd_tune_retriever(args: argparse.Namespace) -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
+    from importlib.util import find_spec
+
     from finsql.models import DEFAULT_LLM, EMBEDDER, REGISTRY, TEST_LLM, ensure_model
 
     if args.action == "list":
@@ -166,6 +169,10 @@ def cmd_models(args: argparse.Namespace) -> int:
         return 0
     for name in args.names or [DEFAULT_LLM, TEST_LLM, EMBEDDER]:
         print(f"{name}: {ensure_model(name)}", flush=True)
+        if REGISTRY[name].kind == "causal-lm" and find_spec("llama_cpp") is not None:
+            from finsql.generate_llama import model_file
+
+            print(f"{name} for llama.cpp: {model_file(name)}", flush=True)
     return 0
 
 
@@ -178,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--db", required=True, help="bundled database name (fund, stock, …) or SQLite path")
     ask.add_argument("--model", default=None, help="named model, checkpoint folder or HF id")
     ask.add_argument("--quantization", choices=["4bit", "none"], default=None)
+    ask.add_argument("--backend", choices=["auto", "hf", "llama.cpp"], default=None,
+                     help="what runs the model: transformers (hf) or llama.cpp; the same model and modules")
     ask.add_argument("--device", default=None, help="auto, cpu, cuda")
     ask.add_argument("--adapter", default=None,
                      help="LoRA module: auto (the database's own from adapters/, if any), none, or a folder")

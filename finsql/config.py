@@ -4,7 +4,8 @@
     name = "qwen2.5-coder-0.5b"
     quantization = "none"      # or "4bit"
     adapter = "auto"           # the database's LoRA module from adapters/ (if any), "none", or a folder
-    backend = "hf"             # or "scripted": candidates read from the JSON file `script` (tests, demos)
+    backend = "auto"           # llama.cpp where it can run the model (CPU, no NF4), else "hf" (transformers);
+                               # or "scripted": candidates read from the JSON file `script` (tests, demos)
 
     [retrieval]
     enabled = true             # false: the whole schema goes into the prompt
@@ -18,6 +19,7 @@
     [generation]
     max_new_tokens = 256
     candidates = 5             # greedy + 4 samples; the executed results are voted on
+    sample_when = "failed"     # the samples only when the greedy SQL fails or returns no rows; "always", "unsure"
     temperature = 0.7
 
     [calibration]
@@ -58,8 +60,10 @@ class ModelConfig:
     device: str = "auto"
     adapter: str = field(default="auto", metadata={"help": "LoRA module: auto (the database's own from "
                                                            "adapters/, if any), none, or a module folder"})
-    backend: Literal["hf", "scripted"] = field(default="hf", metadata={
-        "help": "hf: the model writes the SQL; scripted: candidates read from `script` (tests, demos)"})
+    backend: Literal["auto", "hf", "llama.cpp", "scripted"] = field(default="auto", metadata={
+        "help": "what runs the model: llama.cpp (llama-cpp-python) or hf (transformers), the same model and "
+                "modules; auto: llama.cpp where it can (a named model on the CPU without NF4), else hf; "
+                "scripted: candidates read from `script` (tests, demos)"})
     script: str = field(default="", metadata={"help": "JSON file of candidates per question (backend scripted)"})
 
     def __post_init__(self) -> None:
@@ -67,6 +71,20 @@ class ModelConfig:
             raise FinSQLError(f"model.quantization must be '4bit' or 'none', not {self.quantization!r}")
         if not self.adapter:
             raise FinSQLError("model.adapter must be 'auto', 'none' or a module folder")
+        if self.backend == "llama.cpp" and (self.quantization != "none" or self.device not in ("auto", "cpu")):
+            raise FinSQLError("model.backend \"llama.cpp\" runs the model's GGUF on the CPU: leave quantization "
+                              "\"none\" and device \"auto\", or choose backend \"hf\" for NF4 or a GPU")
+
+    def engine(self) -> str:
+        """The backend that runs the model: ``backend``, with "auto" settled for this machine."""
+        if self.backend != "auto":
+            return self.backend
+        from importlib.util import find_spec
+
+        from finsql.models import REGISTRY, pick_device
+
+        runs_here = self.quantization == "none" and self.name in REGISTRY and pick_device(self.device) == "cpu"
+        return "llama.cpp" if runs_here and find_spec("llama_cpp") is not None else "hf"
         if self.backend == "scripted" and not self.script:
             raise FinSQLError('model.backend "scripted" needs model.script, a JSON file of candidates per question')
 
@@ -76,6 +94,9 @@ class GenerationConfig:
     max_new_tokens: int = field(default=256, metadata={"help": "longest SQL the model may write, in tokens"})
     candidates: int = field(default=5, metadata={"help": "greedy plus candidates-1 samples, voted on"})
     temperature: float = field(default=0.7, metadata={"help": "sampling temperature of the extra candidates"})
+    sample_when: Literal["always", "unsure", "failed"] = field(default="failed", metadata={
+        "help": "always: all candidates written at once; unsure: the greedy one first, the samples only when "
+                "its answer is not confident; failed: only when its SQL fails or returns no rows"})
 
     def __post_init__(self) -> None:
         if self.max_new_tokens <= 0:
@@ -84,6 +105,9 @@ class GenerationConfig:
             raise FinSQLError(f"generation.candidates must be at least 1, not {self.candidates}")
         if self.temperature <= 0:
             raise FinSQLError(f"generation.temperature must be positive, not {self.temperature}")
+        if self.sample_when not in ("always", "unsure", "failed"):
+            raise FinSQLError("generation.sample_when must be 'always', 'unsure' or 'failed', "
+                              f"not {self.sample_when!r}")
 
 
 @dataclass(frozen=True)

@@ -52,9 +52,10 @@ class Generator(Protocol):
         ...
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 on_step: OnStep | None = None) -> list[Generation]:
-        """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature``; ``on_step``
-        hears of each decoding step, with the greedy candidate's text so far."""
+                 on_step: OnStep | None = None, greedy: bool = True) -> list[Generation]:
+        """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature`` (``greedy``
+        False: ``n`` samples, e.g. more candidates for a prompt whose greedy one was written before);
+        ``on_step`` hears of each decoding step, with the first candidate's text so far."""
         ...
 
 
@@ -68,7 +69,8 @@ class HFGenerator:
 
     The prompt is run through the model once and its key/value cache repeated across the batch; the
     greedy candidate is row 0 of the same sampled decode (a logits processor keeps only its argmax),
-    so a long shared prompt costs one prefill and all candidates one decoding loop.
+    so a long shared prompt costs one prefill and all candidates one decoding loop. The last prompt's
+    cache is kept, so samples asked for after its greedy candidate need no second prefill.
     """
 
     def __init__(self, loaded: LoadedModel) -> None:
@@ -76,6 +78,7 @@ class HFGenerator:
         self.tokenizer = loaded.tokenizer
         self.adapter: str | None = None
         self.last_timing: DecodeTiming | None = None
+        self._prefilled: tuple[tuple, object] | None = None  # ((prompt, module), its key/value cache)
 
     def use_adapter(self, name: str | None, path: Path | None = None) -> None:
         from peft import PeftModel
@@ -90,6 +93,19 @@ class HFGenerator:
             self.loaded.model.eval()
         self.adapter = name
 
+    def _prefill(self, model, ids, prompt: str):
+        """The key/value cache of all but the prompt's last token: the kept one if it is this prompt's
+        under the same module, else computed now (and kept). Decoding extends a cache, so callers get a copy."""
+        import copy
+
+        key = (prompt, self.adapter)
+        if self._prefilled is None or self._prefilled[0] != key:
+            self._prefilled = None  # let the old cache go before the new one is built
+            # Only the cache is needed: logits of the last position alone spare the output layer over the
+            # 151,936-word vocabulary at every other one (a quarter of the prefill's time).
+            self._prefilled = (key, model(ids[:, :-1], use_cache=True, logits_to_keep=1).past_key_values)
+        return copy.deepcopy(self._prefilled[1])
+
     def _model_context(self):
         """The base alone while no module is chosen, even after one was loaded."""
         from peft import PeftModel
@@ -99,39 +115,47 @@ class HFGenerator:
         return contextlib.nullcontext()
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 on_step: OnStep | None = None, stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
+                 on_step: OnStep | None = None, greedy: bool = True,
+                 stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
         import torch
 
         model, tokenizer = self.loaded.model, self.loaded.tokenizer
         ids = tokenizer(prompt, return_tensors="pt", add_special_tokens=False)["input_ids"].to(model.device)
         # Samples seeded by the prompt: the same prompt gets the same candidates, whatever was asked before
         # (a question that stands alone in a conversation is answered exactly as if it came first).
-        torch.manual_seed(zlib.crc32(prompt.encode("utf-8")))
+        torch.manual_seed(zlib.crc32(prompt.encode("utf-8")) + (0 if greedy else 1))
         with torch.inference_mode(), self._model_context():
             began = time.perf_counter()
-            prefix = model(ids[:, :-1], use_cache=True).past_key_values
+            prefix = self._prefill(model, ids, prompt)
             if n > 1:
                 prefix.batch_repeat_interleave(n)
             prefilled = time.perf_counter()
             with _decode_attention(model):
-                generations, steps = self._decode(ids, prefix, max_new_tokens, n, temperature, stop, on_step)
+                generations, steps = self._decode(ids, prefix, max_new_tokens, n, temperature, stop, on_step,
+                                                  greedy)
         self.last_timing = DecodeTiming(ids.shape[1], round(prefilled - began, 4), steps,
                                         round(time.perf_counter() - prefilled, 4))
         return generations
 
     def _decode(self, ids, cache, max_new_tokens: int, batch: int, temperature: float,
-                stop: tuple[str, ...], on_step: OnStep | None = None) -> tuple[list[Generation], int]:
-        """The candidates, and how many decoding steps writing them took."""
+                stop: tuple[str, ...], on_step: OnStep | None = None,
+                greedy: bool = True) -> tuple[list[Generation], int]:
+        """The candidates (row 0 greedy unless ``greedy`` is False), and how many decoding steps writing them took."""
         import torch
         from transformers import LogitsProcessorList
 
-        sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0,
-                        logits_processor=LogitsProcessorList([_FirstRowGreedy()])) if batch > 1 else GREEDY
+        if greedy and batch == 1:
+            sampling = GREEDY
+        else:
+            sampling = dict(do_sample=True, temperature=temperature, top_p=0.95, top_k=0)
+            if greedy:
+                sampling["logits_processor"] = LogitsProcessorList([_FirstRowGreedy()])
         inputs = ids.repeat(batch, 1)
         streamer = _GreedyRowStreamer(self.loaded.tokenizer, on_step) if on_step else None
         out = self._call_generate(inputs, torch.ones_like(inputs), max_new_tokens, stop, cache=cache,
                                   streamer=streamer, **sampling)
-        return self._generations(out, ids.shape[1], first_sampled_row=1), out.sequences.shape[1] - ids.shape[1]
+        return (self._generations(out, ids.shape[1], first_sampled_row=1 if greedy else 0),
+                out.sequences.shape[1] - ids.shape[1])
 
     def generate_greedy_batch(self, prompts: Sequence[str], max_new_tokens: int,
                               stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
@@ -247,8 +271,9 @@ class ScriptedGenerator:
     ``script`` maps a question to its candidates, greedy first: each a SQL text, or a (text,
     mean log-probability) pair. The question asked is the script's question that appears last in the
     prompt (earlier turns of a conversation come before it). A call for ``n`` candidates gets the first
-    ``n`` listed; a question the script does not hold gets its ``"*"`` entry, if any. Every prompt and
-    module choice is kept in ``prompts`` and ``adapters`` so a test can see what was sent.
+    ``n`` listed (with ``greedy=False``, the ``n`` after the first); a question the script does not
+    hold gets its ``"*"`` entry, if any. Every prompt and module choice is kept in ``prompts`` and
+    ``adapters`` so a test can see what was sent.
 
     Chosen in the settings with ``[model] backend = "scripted"`` and ``script = "candidates.json"``
     (a JSON object of the same shape); prompts are still built with the named model's tokenizer.
@@ -275,19 +300,21 @@ class ScriptedGenerator:
         self.adapter = name
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 on_step: OnStep | None = None) -> list[Generation]:
+                 on_step: OnStep | None = None, greedy: bool = True) -> list[Generation]:
         self.prompts.append(prompt)
         self.adapters.append(self.adapter)
         asked = max((q for q in self.script if q != "*" and q in prompt), key=lambda q: (prompt.rfind(q), len(q)),
                     default="*")
         if asked not in self.script:
             raise FinSQLError("the script holds no candidates for this prompt's question and no \"*\" entry")
-        if on_step and self.script[asked]:  # the greedy candidate as written word by word
-            words = self.script[asked][0][0].split(" ")
+        # Samples asked for after the greedy candidate are the ones listed after it.
+        chosen = self.script[asked][:n] if greedy else self.script[asked][1:1 + n]
+        if on_step and chosen:  # the first candidate as written word by word
+            words = chosen[0][0].split(" ")
             for i in range(1, len(words) + 1):
                 on_step(i, " ".join(words[:i]))
         return [Generation(text, logprob, len(self.tokenizer(text, add_special_tokens=False)["input_ids"]),
-                           sampled=i > 0) for i, (text, logprob) in enumerate(self.script[asked][:n])]
+                           sampled=not greedy or i > 0) for i, (text, logprob) in enumerate(chosen)]
 
 
 def _scripted(candidate: str | Sequence) -> tuple[str, float]:

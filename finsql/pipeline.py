@@ -7,11 +7,13 @@
 Stages: model (load once) -> schema (introspect once) -> retrieve (the tables, columns and values the
 question needs) -> examples (similar train pairs) -> prompt (within a token budget) -> generate
 (greedy + samples) -> extract (and repair) each candidate -> vote (execute all, the most common
-result wins).
+result wins). With ``generation.sample_when`` other than "always", the greedy candidate is written and
+settled first, and the samples (a "sample" stage, then extract and vote again) only when it is in doubt.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,6 +31,7 @@ from finsql.datasets import QuestionItem, load_questions
 from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.generate import DecodeTiming, Generation, Generator, HFGenerator, ScriptedGenerator
+from finsql.generate_llama import LlamaCppGenerator, model_file
 from finsql.glossary import Term, load_glossary
 from finsql.models import LoadOptions, load_model, load_tokenizer
 from finsql.prompt.builder import Prompt, PromptParts, Turn, build_prompt
@@ -60,7 +63,7 @@ class StageTrace:
 class Progress:
     """What the pipeline is doing, for a progress display: a stage starting or done, or a decoding step."""
 
-    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote
+    stage: str  # model, schema, retrieve, examples, prompt, generate, extract, vote, sample
     done: bool = False
     tokens: int = 0  # generate: decoding steps so far
     text: str = ""  # generate: the greedy candidate's text so far
@@ -86,6 +89,7 @@ class GenerationInfo:
     new_tokens: int
     batch: int = 1  # questions decoded together (ask_many)
     timing: DecodeTiming | None = None  # prefill and decoding time, where the generator reports them
+    sampled_later: bool = False  # the samples were written after the greedy answer was found in doubt
 
 
 @dataclass
@@ -141,6 +145,7 @@ class Pipeline:
         self._adapters: dict[str, AdapterInfo | None] = {}
         self._adapters_left_out: dict[str, str] = {}  # db_id -> why auto answers without its module
         self._full_tokens: dict[str, int] = {}
+        self._generating = threading.Lock()
 
     @classmethod
     def from_config(cls, path: Path | None = None, **overrides: Any) -> Pipeline:
@@ -153,6 +158,9 @@ class Pipeline:
             m = self.config.model
             if m.backend == "scripted":
                 self._generator = ScriptedGenerator.from_file(Path(m.script), self.tokenizer)
+                return self._generator
+            if m.engine() == "llama.cpp":
+                self._generator = LlamaCppGenerator(model_file(m.name), self.tokenizer)
                 return self._generator
             self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
                                                                          device=m.device, inference_only=True)))
@@ -389,18 +397,46 @@ class Pipeline:
         answer = Answer(question=question, db_id=str(db))
         with _stage(answer, "model", progress) as stage:
             stage.summary = "loaded now" if self._generator is None else "already loaded"
-            generator = self.generator
+            self.generator  # noqa: B018 (loaded here, so the stage's time is the loading's)
         answer, prompt = self.prepare(question, db, evidence, history, answer, progress)
+        g = self.config.generation
         with _stage(answer, "generate", progress) as stage:
-            g = self.config.generation
-            adapter, left_out = self._choose_adapter(db)
-            generations = generator.generate(prompt.text, g.max_new_tokens, n=g.candidates, temperature=g.temperature,
-                                             on_step=_decoding_steps(progress))
+            first = g.candidates if g.sample_when == "always" else 1
+            generations, adapter, left_out, timing = self._write(db, prompt.text, first, True,
+                                                                 _decoding_steps(progress))
             answer.generation = GenerationInfo(adapter, left_out, len(generations),
-                                               sum(x.n_tokens for x in generations),
-                                               timing=getattr(generator, "last_timing", None))
+                                               sum(x.n_tokens for x in generations), timing=timing)
             stage.summary = _generation_summary(answer.generation)
+        answer = self._calibrate(answer, generations, db, progress)
+        if len(generations) >= g.candidates or self._greedy_suffices(answer):
+            return answer
+        # The greedy answer is in doubt: more candidates from the same prompt (its prefill reused), all voted on.
+        with _stage(answer, "sample", progress) as stage:
+            more, _, _, timing = self._write(db, prompt.text, g.candidates - len(generations), False)
+            generations = [*generations, *more]
+            answer.generation = replace(answer.generation, candidates=len(generations),
+                                        new_tokens=answer.generation.new_tokens + sum(x.n_tokens for x in more),
+                                        sampled_later=True, timing=_add_timings(answer.generation.timing, timing))
+            doubt = "was not confident" if answer.ok and answer.rows else "returned no rows" if answer.ok else "failed"
+            stage.summary = f"{len(more)} more candidates, as the greedy answer {doubt}"
         return self._calibrate(answer, generations, db, progress)
+
+    def _write(self, db: str | Path, prompt: str, n: int, greedy: bool, on_step=None):
+        """``n`` candidates for ``prompt`` from the database's module: (them, the module's folder, why the module
+        was left out, the decoding time). One generator serves every chat session: choosing the module and
+        writing happen under one lock, so a session never writes with a module another one just chose."""
+        g = self.config.generation
+        with self._generating:
+            adapter, left_out = self._choose_adapter(db)
+            generations = self.generator.generate(prompt, g.max_new_tokens, n=n, temperature=g.temperature,
+                                                  on_step=on_step, greedy=greedy)
+            return generations, adapter, left_out, getattr(self.generator, "last_timing", None)
+
+    def _greedy_suffices(self, answer: Answer) -> bool:
+        """Whether the greedy candidate's answer stands without samples (``generation.sample_when``)."""
+        if self.config.generation.sample_when == "unsure":
+            return bool(answer.trust and answer.trust.confident)
+        return answer.ok and bool(answer.rows)
 
     def ask_many(self, questions: Sequence[str], db: str | Path, batch_size: int = 16) -> list[Answer]:
         """Answer several questions on one database, as ``ask`` would, decoding up to ``batch_size`` together.
@@ -419,9 +455,10 @@ class Pipeline:
         for start in range(0, len(prepared), size):
             chunk = prepared[start:start + size]
             began = time.perf_counter()
-            adapter, left_out = self._choose_adapter(db)
-            generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
-                                                          self.config.generation.max_new_tokens)
+            with self._generating:
+                adapter, left_out = self._choose_adapter(db)
+                generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
+                                                              self.config.generation.max_new_tokens)
             elapsed = round(time.perf_counter() - began, 4)
             for (answer, _), generation in zip(chunk, generations, strict=True):
                 answer.generation = GenerationInfo(adapter, left_out, 1, generation.n_tokens, batch=len(chunk))
@@ -501,6 +538,15 @@ def stage_seconds(answer: Answer) -> dict[str, float]:
     for stage in answer.trace:
         seconds[stage.name] = round(seconds.get(stage.name, 0.0) + stage.elapsed_s, 4)
     return seconds
+
+
+def _add_timings(first: DecodeTiming | None, second: DecodeTiming | None) -> DecodeTiming | None:
+    """Two generate calls on the same prompt as one: the prefill of both (the second reuses the first's
+    cache) and all their decoding steps."""
+    if first is None or second is None:
+        return first or second
+    return DecodeTiming(first.prompt_tokens, round(first.prefill_s + second.prefill_s, 4), first.steps + second.steps,
+                        round(first.decode_s + second.decode_s, 4))
 
 
 def _require_question(question: str) -> None:

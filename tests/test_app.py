@@ -50,6 +50,7 @@ script = {json.dumps(str(script))}
 
 [generation]
 candidates = 3
+sample_when = "always"
 
 [prompt]
 examples = 0
@@ -175,6 +176,20 @@ def test_evidence_lists_candidates_retrieval_and_timings(answered) -> None:
     assert candidates["chosen"].tolist() == ["✓", "", ""]
     assert candidates["kind"].tolist() == ["greedy", "sampled", "sampled"]
     assert candidates["result"].tolist() == ["1 row"] * 3
+
+
+def test_an_answer_its_greedy_candidate_settled_says_no_samples_were_needed(app_files, tmp_path,
+                                                                           monkeypatch) -> None:
+    config = tmp_path / "failed.toml"
+    config.write_text(app_files["config"].read_text().replace('"always"', '"failed"'), encoding="utf-8")
+    at = start_app({**app_files, "config": config}, monkeypatch)
+    answer = ask(at, AGREED_QUESTION)
+    assert len(answer.candidates) == 1 and answer.rows == [(2,)]
+    assert any("one candidate query, no samples needed" in c.value for c in at.caption)
+    expander = next(e for e in at.expander if e.label == "Why trust this answer")
+    text = " ".join(m.value for m in expander.markdown)
+    assert "one candidate query was written (greedily) and it ran and returned rows" in text
+    assert "candidates agree" not in text
 
 
 def test_failed_answer_shows_the_error_and_the_sql_tried(app) -> None:

@@ -83,7 +83,7 @@ def test_ask_prints_the_voted_sql_and_result_as_json(small_db, tmp_path) -> None
     script.write_text(json.dumps({"How many funds are there?": candidates}))
     settings = tmp_path / "settings.toml"
     settings.write_text(f'[model]\nbackend = "scripted"\nscript = {json.dumps(str(script))}\n'
-                        '[generation]\ncandidates = 3\n')
+                        '[generation]\ncandidates = 3\nsample_when = "always"\n')
     proc = finsql("ask", "How many funds are there?", "--db", str(small_db), "--model", TEST_MODEL, "--json",
                   "--config", str(settings))
     assert proc.returncode == 0, proc.stderr

@@ -73,3 +73,23 @@ def test_a_config_file_that_cannot_be_read_is_named_in_one_line(tmp_path, name: 
     with pytest.raises(FinSQLError) as info:
         load_config(path)
     assert str(info.value) == message.format(path)
+
+
+def test_llama_cpp_with_nf4_or_a_gpu_is_refused_in_one_line() -> None:
+    with pytest.raises(FinSQLError, match="runs the model's GGUF on the CPU"):
+        load_config(model__backend="llama.cpp", model__quantization="4bit")
+    with pytest.raises(FinSQLError, match="runs the model's GGUF on the CPU"):
+        load_config(model__backend="llama.cpp", model__device="cuda")
+
+
+def test_auto_backend_is_llama_cpp_only_where_it_can_run_the_model(tmp_path) -> None:
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python is installed by `make setup-test`")
+    assert load_config(model__device="cpu").model.engine() == "llama.cpp"
+    assert load_config(model__device="cpu", model__quantization="4bit").model.engine() == "hf"
+    assert load_config(model__device="cpu", model__name=str(tmp_path)).model.engine() == "hf"  # a checkpoint folder
+    assert load_config(model__backend="hf").model.engine() == "hf"
+
+
+def test_sampling_policy_is_checked() -> None:
+    with pytest.raises(FinSQLError, match="sample_when must be 'always', 'unsure' or 'failed', not 'never'"):
+        load_config(generation__sample_when="never")

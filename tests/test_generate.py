@@ -59,7 +59,7 @@ def test_a_cpu_prefills_with_sdpa_decodes_with_eager_and_keeps_its_own_kernel(ge
 
     hook = model.register_forward_pre_hook(record, with_kwargs=True)
     try:
-        generator.generate(PROMPT, max_new_tokens=4, n=2)
+        HFGenerator(tiny_model).generate(PROMPT, max_new_tokens=4, n=2)  # a new one: nothing prefilled yet
     finally:
         hook.remove()
     prefill, *steps = kernels
@@ -87,3 +87,20 @@ def test_each_decoding_step_reports_the_greedy_text_so_far(generator) -> None:
     assert counts == sorted(counts) and counts[-1] == greedy.n_tokens
     assert steps[-1][1] == greedy.text
     assert all(greedy.text.startswith(text) or n == counts[-1] for n, text in steps[:-1])
+
+
+def test_samples_asked_after_the_greedy_candidate_reuse_its_prefill_unchanged(tiny_model) -> None:
+    """The kept cache is copied for each decode: samples after a greedy call are those a fresh generator writes."""
+    fresh = HFGenerator(tiny_model).generate(PROMPT, max_new_tokens=16, n=3, greedy=False)
+    generator = HFGenerator(tiny_model)
+    greedy = generator.generate(PROMPT, max_new_tokens=16, n=1)
+    forward_passes = []
+    hook = tiny_model.model.register_forward_pre_hook(lambda module, args, kwargs: forward_passes.append(
+        (kwargs["input_ids"] if "input_ids" in kwargs else args[0]).shape[1]), with_kwargs=True)
+    try:
+        after = generator.generate(PROMPT, max_new_tokens=16, n=3, greedy=False)
+    finally:
+        hook.remove()
+    assert [g.text for g in after] == [g.text for g in fresh]
+    assert all(g.sampled for g in after) and not greedy[0].sampled
+    assert max(forward_passes) == 1  # one new token per pass: no prompt was read again

@@ -26,7 +26,7 @@ def test_ask_executes_every_candidate_and_the_largest_group_wins(scripted, small
     question = "List the codes of all funds."
     pipeline = scripted({question: [["SELECT ChiName FROM fund", -0.2], [CODES, -0.5],
                                     ["SELECT SecuCode FROM fund ORDER BY SecuCode", -0.3], [CODES + ";", -0.4],
-                                    ["SELECT Nope FROM fund", -0.1]]})
+                                    ["SELECT Nope FROM fund", -0.1]]}, generation__sample_when="always")
     answer = pipeline.ask(question, db=small_db)
     assert answer.db_id == "mini_fund"
     assert [s.name for s in answer.trace] == ["model", "schema", "retrieve", "examples", "prompt", "generate",
@@ -104,7 +104,7 @@ def test_the_longest_question_allowed_is_answered(scripted, small_db) -> None:
 
 def test_a_question_of_punctuation_alone_still_gets_an_answer(scripted, small_db) -> None:
     answer = scripted({"*": [CODES] * 5}).ask("？", db=small_db)  # no word for the lexical ranker: dense alone
-    assert answer.retrieval.tables and answer.ok and len(answer.candidates) == 5
+    assert answer.retrieval.tables and answer.ok and answer.sql == CODES
 
 
 def test_a_database_without_tables_is_refused(pipeline, tmp_path) -> None:
@@ -228,3 +228,82 @@ def test_train_pairs_given_to_a_database_replace_its_bundled_ones(scripted, bund
     pipeline.use_train_pairs("fund", [])  # a database met for the first time
     cold, _ = pipeline.prepare(question, "fund")
     assert cold.examples == [] and pipeline.usage_prior("fund").queries == 0
+
+
+def test_a_greedy_answer_with_rows_is_kept_without_samples_when_sampling_waits_for_a_failure(scripted,
+                                                                                            small_db) -> None:
+    question = "List the codes of all funds."
+    pipeline = scripted({question: [CODES, "SELECT ChiName FROM fund", "SELECT ChiName FROM fund"]},
+                        generation__sample_when="failed", generation__candidates=3)
+    answer = pipeline.ask(question, db=small_db)
+    assert pipeline.generator.prompts == [answer.prompt.text]  # one call: the greedy candidate alone
+    assert answer.sql == CODES and len(answer.candidates) == 1 and answer.generation.candidates == 1
+    assert "sample" not in [s.name for s in answer.trace] and not answer.generation.sampled_later
+
+
+def test_a_failing_greedy_answer_brings_the_samples_and_all_are_voted_on(scripted, small_db) -> None:
+    question = "List the codes of all funds."
+    pipeline = scripted({question: ["SELECT Nope FROM fund", CODES, CODES + ";", "SELECT ChiName FROM fund"]},
+                        generation__sample_when="failed", generation__candidates=4)
+    answer = pipeline.ask(question, db=small_db)
+    assert [s.name for s in answer.trace][-6:] == ["generate", "extract", "vote", "sample", "extract", "vote"]
+    assert answer.stage("sample").summary == "3 more candidates, as the greedy answer failed"
+    # The same prompt twice: the greedy candidate, then the three samples written after it.
+    assert pipeline.generator.prompts == [answer.prompt.text] * 2
+    assert [c.sampled for c in answer.candidates] == [False, True, True, True]
+    assert answer.sql == CODES and answer.confidence == 0.5 and answer.generation.candidates == 4
+    assert answer.generation.sampled_later
+
+
+def test_an_unlikely_greedy_answer_brings_the_samples_when_sampling_waits_for_doubt(scripted, small_db) -> None:
+    question = "List the codes of all funds."
+    sure = {question: [[CODES, -0.01], "SELECT ChiName FROM fund", "SELECT ChiName FROM fund"]}
+    unsure = {question: [[CODES, -0.5], "SELECT ChiName FROM fund", "SELECT ChiName FROM fund"]}
+    confident = scripted(sure, generation__sample_when="unsure", generation__candidates=3).ask(question, small_db)
+    doubted = scripted(unsure, generation__sample_when="unsure", generation__candidates=3).ask(question, small_db)
+    assert len(confident.candidates) == 1 and confident.trust.confident and confident.sql == CODES
+    assert len(doubted.candidates) == 3 and doubted.sql == "SELECT ChiName FROM fund"
+    assert doubted.stage("sample").summary == "2 more candidates, as the greedy answer was not confident"
+
+
+def test_a_progress_display_hears_the_sample_stage_after_the_first_vote(scripted, small_db) -> None:
+    from finsql.pipeline import Progress
+
+    heard: list[Progress] = []
+    pipeline = scripted({"*": ["SELECT Nope FROM fund", CODES]}, generation__sample_when="failed",
+                        generation__candidates=2)
+    pipeline.ask("List the codes of all funds.", db=small_db, progress=heard.append)
+    started = [p.stage for p in heard if not p.done and not p.tokens]
+    assert started[-4:] == ["vote", "sample", "extract", "vote"]
+
+
+def test_sessions_asking_at_once_each_write_with_their_own_databases_module(test_tokenizer, small_db,
+                                                                            bundled_data_dir) -> None:
+    """The chat serves every session from one generator: a session must never write with the module another
+    session switched to a moment before (fund has a module, the small database none)."""
+    import threading
+    import time
+
+    from finsql.generate import ScriptedGenerator
+
+    class SlowToSwitch(ScriptedGenerator):
+        def use_adapter(self, name, path=None) -> None:
+            super().use_adapter(name, path)
+            time.sleep(0.05)  # wide open, the window between choosing a module and writing with it
+
+    fund_question, small_question = "How many funds are there?", "List the codes of all funds."
+    generator = SlowToSwitch(test_tokenizer, {fund_question: ["SELECT COUNT(*) FROM mf_fundarchives"],
+                                              small_question: [CODES]})
+    # The modules were trained on the default model; the tiny one's tokenizer only builds the prompts.
+    pipeline = Pipeline(load_config(generation__candidates=1), generator=generator)
+    fund_module = pipeline.adapter_for("fund").name
+    pipeline.prepare(fund_question, "fund"), pipeline.prepare(small_question, small_db)  # loaded before the race
+    asked = [(fund_question, "fund"), (small_question, small_db)] * 4
+    threads = [threading.Thread(target=pipeline.ask, args=pair) for pair in asked]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(generator.prompts) == len(asked)
+    for prompt, module in zip(generator.prompts, generator.adapters, strict=True):
+        assert module == (fund_module if fund_question in prompt else None)

@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="pipeline settings (TOML, as for `finsql ask`); the flags below override them")
     parser.add_argument("--model", default=None)
     parser.add_argument("--quantization", choices=["4bit", "none"], default=None)
+    parser.add_argument("--backend", choices=["auto", "hf", "llama.cpp"], default=None,
+                        help="what runs the model: transformers (hf) or llama.cpp (default: the chat's)")
     parser.add_argument("--adapter", default=None,
                         help="LoRA module: auto (each database's own from adapters/, if any), none, or a folder")
     parser.add_argument("--candidates", type=int, default=None,
@@ -176,8 +178,8 @@ def _sample(items: list, args: argparse.Namespace) -> list:
 def _pipeline(args: argparse.Namespace, db_ids: list[str], n_items: int) -> tuple[Pipeline, dict]:
     """The pipeline to evaluate and the settings that describe the run, checked against --out's earlier ones."""
     pipeline_config = load_config(args.config, model__name=args.model, model__quantization=args.quantization,
-                                  model__adapter=args.adapter, generation__candidates=args.candidates,
-                                  execution__timeout_s=args.timeout)
+                                  model__backend=args.backend, model__adapter=args.adapter,
+                                  generation__candidates=args.candidates, execution__timeout_s=args.timeout)
     pipeline = Pipeline(pipeline_config)
     if args.train is not None:
         _use_train_pairs(pipeline, args, db_ids)
@@ -185,7 +187,7 @@ def _pipeline(args: argparse.Namespace, db_ids: list[str], n_items: int) -> tupl
     modules = {db: info.fingerprint for db in db_ids if (info := pipeline.adapter_for(db))} \
         if args.task == "sql" else {}
     config = {"format": args.format, "questions": str(args.questions), "db_root": str(args.db_root or ""),
-              "model": pipeline_config.model.name, "backend": pipeline_config.model.backend,
+              "model": pipeline_config.model.name, "backend": pipeline_config.model.engine(),
               "quantization": pipeline_config.model.quantization,
               "adapter": pipeline_config.model.adapter, "modules": modules,
               "candidates": pipeline_config.generation.candidates,
