@@ -24,7 +24,9 @@ from finsql.errors import FinSQLError
 from finsql.generate import STOP_STRINGS, DecodeTiming, Generation, OnStep
 
 MAX_SEQUENCES = 8  # candidates decoded together; more are written in further rounds
-CONTEXT_TOKENS = 8192  # the prompt (at most prompt.max_tokens) and every candidate's new tokens share it
+# The prompt (at most prompt.max_tokens) and every candidate's new tokens share the context; a longer
+# prompt (a whole schema, as the zero-shot baseline sends) gets a larger one, up to the model's own length.
+CONTEXT_TOKENS = 8192
 BATCH_TOKENS = 512
 TOP_P = 0.95
 
@@ -74,18 +76,38 @@ class LlamaCppGenerator:
         llama_cpp.llama_backend_init()
         self._model = _internals.LlamaModel(path_model=str(gguf), params=llama_cpp.llama_model_default_params(),
                                             verbose=False)
-        params = llama_cpp.llama_context_default_params()
-        params.n_ctx, params.n_batch, params.n_ubatch = CONTEXT_TOKENS, BATCH_TOKENS, BATCH_TOKENS
-        # Sequence 0 holds the prompt, 1..MAX_SEQUENCES the candidates, all sharing the prompt's cells.
-        params.n_seq_max, params.kv_unified = MAX_SEQUENCES + 1, True
-        params.n_threads = params.n_threads_batch = threads
-        self._ctx = _internals.LlamaContext(model=self._model, params=params, verbose=False)
+        self._threads = threads
+        self._ctx = self._new_context(CONTEXT_TOKENS)
         self._batch = _internals.LlamaBatch(n_tokens=BATCH_TOKENS, embd=0, n_seq_max=1, verbose=False)
         self._vocab = llama_cpp.llama_model_get_vocab(self._model.model)
         self._n_vocab = llama_cpp.llama_vocab_n_tokens(self._vocab)
         self._adapters: dict[str, object] = {}  # module name -> loaded llama.cpp adapter
         self._cached: list[int] = []  # the tokens whose keys/values sequence 0 holds
         self._last_logits: np.ndarray | None = None  # what the model predicts after them
+
+    def _new_context(self, tokens: int):
+        lib = self._lib
+        params = lib.llama_context_default_params()
+        params.n_ctx, params.n_batch, params.n_ubatch = tokens, BATCH_TOKENS, BATCH_TOKENS
+        # Sequence 0 holds the prompt, 1..MAX_SEQUENCES the candidates, all sharing the prompt's cells.
+        params.n_seq_max, params.kv_unified = MAX_SEQUENCES + 1, True
+        params.n_threads = params.n_threads_batch = self._threads
+        return self._internals.LlamaContext(model=self._model, params=params, verbose=False)
+
+    def _fit_context(self, tokens: int) -> None:
+        """A context of at least ``tokens`` (in steps of CONTEXT_TOKENS), keeping the module in use."""
+        if tokens <= self._ctx.n_ctx():
+            return
+        longest = self._model.n_ctx_train()
+        if tokens > longest:
+            raise FinSQLError(f"the prompt and its answer need {tokens:,} tokens, more than the model's "
+                              f"{longest:,}: lower prompt.max_tokens or turn retrieval on")
+        self._ctx.close()
+        self._ctx = self._new_context(min(longest, -(-tokens // CONTEXT_TOKENS) * CONTEXT_TOKENS))
+        adapter, self.adapter = self.adapter, None
+        self._forget_cache()
+        if adapter is not None:
+            self.use_adapter(adapter)
 
     def use_adapter(self, name: str | None, path: Path | None = None) -> None:
         from finsql.gguf_lora import adapter_gguf
@@ -113,9 +135,7 @@ class LlamaCppGenerator:
                  on_step: OnStep | None = None, greedy: bool = True,
                  stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
         tokens = self.tokenizer(prompt, add_special_tokens=False)["input_ids"]
-        if len(tokens) + max_new_tokens > CONTEXT_TOKENS:
-            raise FinSQLError(f"the prompt has {len(tokens):,} tokens; with {max_new_tokens} new ones it exceeds "
-                              f"the llama.cpp context of {CONTEXT_TOKENS:,}: lower prompt.max_tokens")
+        self._fit_context(len(tokens) + min(n, MAX_SEQUENCES) * max_new_tokens)
         # Samples seeded by the prompt, as in the hf backend: the same prompt gets the same candidates.
         rng = np.random.default_rng(zlib.crc32(prompt.encode("utf-8")) + (0 if greedy else 1))
         began = time.perf_counter()

@@ -112,3 +112,27 @@ def test_eight_or_more_candidates_are_written_in_rounds(generator) -> None:
     generator.use_adapter(None)
     generations = generator.generate(PROMPT, max_new_tokens=6, n=10, temperature=1.0)
     assert len(generations) == 10 and [g.sampled for g in generations] == [False] + [True] * 9
+
+
+def test_a_prompt_longer_than_the_context_gets_a_larger_one_and_keeps_the_module(test_tokenizer, random_module,
+                                                                                  monkeypatch) -> None:
+    import finsql.generate_llama as engine
+
+    roomy = LlamaCppGenerator(ensure_gguf(TEST_MODEL), test_tokenizer)
+    roomy.use_adapter("random", random_module)
+    expected = roomy.generate(PROMPT, max_new_tokens=100, n=3, temperature=1.0)
+    monkeypatch.setattr(engine, "CONTEXT_TOKENS", 64)  # llama.cpp makes it its least, 256
+    small = LlamaCppGenerator(ensure_gguf(TEST_MODEL), test_tokenizer)
+    small.use_adapter("random", random_module)
+    needed = len(test_tokenizer(PROMPT)["input_ids"]) + 3 * 100
+    assert small._ctx.n_ctx() < needed
+    grown = small.generate(PROMPT, max_new_tokens=100, n=3, temperature=1.0)
+    assert small._ctx.n_ctx() >= needed
+    assert small.adapter == "random" and [g.text for g in grown] == [g.text for g in expected]
+
+
+def test_a_prompt_longer_than_the_model_reads_is_refused_in_one_line(generator) -> None:
+    from finsql.errors import FinSQLError
+
+    with pytest.raises(FinSQLError, match="more than the model's"):
+        generator.generate(PROMPT * 400, max_new_tokens=8)
