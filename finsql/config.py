@@ -74,6 +74,8 @@ class ModelConfig:
         if self.backend == "llama.cpp" and (self.quantization != "none" or self.device not in ("auto", "cpu")):
             raise FinSQLError("model.backend \"llama.cpp\" runs the model's GGUF on the CPU: leave quantization "
                               "\"none\" and device \"auto\", or choose backend \"hf\" for NF4 or a GPU")
+        if self.backend == "scripted" and not self.script:
+            raise FinSQLError('model.backend "scripted" needs model.script, a JSON file of candidates per question')
 
     def engine(self) -> str:
         """The backend that runs the model: ``backend``, with "auto" settled for this machine."""
@@ -85,8 +87,6 @@ class ModelConfig:
 
         runs_here = self.quantization == "none" and self.name in REGISTRY and pick_device(self.device) == "cpu"
         return "llama.cpp" if runs_here and find_spec("llama_cpp") is not None else "hf"
-        if self.backend == "scripted" and not self.script:
-            raise FinSQLError('model.backend "scripted" needs model.script, a JSON file of candidates per question')
 
 
 @dataclass(frozen=True)

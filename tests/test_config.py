@@ -42,6 +42,7 @@ def test_toml_file_and_overrides(tmp_path) -> None:
         ("[generation]\ntemperature = true\n", "generation.temperature must be a number, not True"),
         ('[prompt]\nschema_style = "short"\n', "prompt.schema_style must be one of 'full', 'brief', not 'short'"),
         ("[model]\nname = 7\n", "model.name must be a string, not 7"),
+        ('[model]\nbackend = "scripted"\n', 'model.backend "scripted" needs model.script'),
     ],
 )
 def test_bad_config_is_refused_with_one_line(tmp_path, toml: str, message: str) -> None:
