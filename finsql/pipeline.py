@@ -413,13 +413,12 @@ class Pipeline:
         # The greedy answer is in doubt: more candidates from the same prompt (its prefill reused), all voted on.
         with _stage(answer, "sample", progress) as stage:
             more, _, _, timing = self._write(db, prompt.text, g.candidates - len(generations), False)
-            generations = [*generations, *more]
-            answer.generation = replace(answer.generation, candidates=len(generations),
+            answer.generation = replace(answer.generation, candidates=len(generations) + len(more),
                                         new_tokens=answer.generation.new_tokens + sum(x.n_tokens for x in more),
                                         sampled_later=True, timing=_add_timings(answer.generation.timing, timing))
             doubt = "was not confident" if answer.ok and answer.rows else "returned no rows" if answer.ok else "failed"
             stage.summary = f"{len(more)} more candidates, as the greedy answer {doubt}"
-        return self._calibrate(answer, generations, db, progress)
+        return self._calibrate(answer, more, db, progress, settled=answer.candidates)
 
     def _write(self, db: str | Path, prompt: str, n: int, greedy: bool, on_step=None):
         """``n`` candidates for ``prompt`` from the database's module: (them, the module's folder, why the module
@@ -493,14 +492,15 @@ class Pipeline:
         return (adapter.path if adapter else None), self._adapters_left_out.get(schema.db_id)
 
     def _calibrate(self, answer: Answer, generations: Sequence[Generation], db: str | Path,
-                   progress: ProgressCallback | None = None) -> Answer:
-        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins."""
+                   progress: ProgressCallback | None = None, settled: Sequence[Candidate] = ()) -> Answer:
+        """The extract, repair and vote stages: candidates' SQL, run read-only, the agreed result wins.
+        ``settled`` are candidates of an earlier vote on the same prompt: voted on again, not repaired or run again."""
         database, schema = self.database(db)
         with _stage(answer, "extract", progress) as stage:
             matched = answer.retrieval.values if answer.retrieval else []
             context = RepairContext(schema, tuple(v.value for v in matched))
-            candidates = []
-            for i, generation in enumerate(generations):
+            candidates = list(settled)
+            for i, generation in enumerate(generations, start=len(settled)):
                 sql = extract_sql(generation.text)
                 sql, repairs = repair(sql, context) if self.config.calibration.repair else (sql, [])
                 candidates.append(Candidate(i, generation.text, sql, repairs, round(generation.mean_logprob, 4),

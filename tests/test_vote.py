@@ -65,6 +65,17 @@ def test_identical_sql_runs_once(small_db) -> None:
     assert len({id(c.result) for c in outcome.candidates}) == 1
 
 
+def test_a_candidate_settled_in_an_earlier_vote_is_not_run_again(small_db) -> None:
+    """Samples written after a failed greedy candidate are voted on with it; its query (which may have used
+    the whole time limit) is not waited for twice."""
+    first = vote([cand(0, "SELECT COUNT(*) FROM nav")], Database(small_db))
+    settled = first.winner.result
+    again = vote([first.winner, cand(1, "SELECT COUNT(*) FROM nav"), cand(2, "SELECT COUNT(*) FROM fund")],
+                 Database(small_db))
+    assert again.candidates[0].result is settled and again.candidates[1].result is settled
+    assert again.winner.votes == 2 and again.confidence == round(2 / 3, 4)
+
+
 def test_empty_candidate_list_is_an_error(small_db) -> None:
     with pytest.raises(ValueError):
         vote([], Database(small_db))

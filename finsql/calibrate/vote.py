@@ -44,10 +44,11 @@ def _rank(candidate: Candidate) -> int:
 
 
 def vote(candidates: list[Candidate], db: Database) -> VoteOutcome:
-    """Execute the candidates (each distinct SQL once), group them by result and pick the winner."""
+    """Execute the candidates (each distinct SQL once; one that carries a result from an earlier vote is not
+    run again), group them by result and pick the winner."""
     if not candidates:
         raise ValueError("vote needs at least one candidate")
-    executed: dict[str, ExecResult] = {}
+    executed = {c.sql: c.result for c in candidates if c.result is not None}
     for candidate in candidates:
         if candidate.sql not in executed:
             executed[candidate.sql] = db.execute(candidate.sql) if candidate.sql else ExecResult(error="no SQL")
