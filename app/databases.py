@@ -1,5 +1,5 @@
-"""The sidebar's own-database panels: add a SQLite file (a path, or an upload kept as a copy) with its
-index built under a progress bar, and edit and keep the descriptions drafted for it.
+"""The sidebar's own-database panels: add a SQLite file (a path, or an upload kept as a copy) or a PostgreSQL
+or DuckDB URL, with its index built under a progress bar, and edit and keep the descriptions drafted for it.
 
 The databases a session added are kept in ``st.session_state["added_databases"]``.
 """
@@ -21,8 +21,9 @@ def added_databases() -> list[str]:
 def add_database(pipeline: Pipeline) -> str | None:
     """The "Add your database" panel; the path of a database added on this run, else None."""
     with st.expander("Add your database"):
-        path = st.text_input("Path of a SQLite file on this machine", key="add_path",
-                             help="Opened where it is, read-only")
+        path = st.text_input("Path of a SQLite file on this machine, or a database URL", key="add_path",
+                             help="Opened where it is, read-only; postgresql://user@host/dbname or "
+                                  "duckdb:///path/file.duckdb")
         upload = st.file_uploader("or upload one", type=["sqlite", "sqlite3", "db"], key="add_upload",
                                   help="Kept as a copy and opened read-only")
         if not st.button("Add", key="add_database", icon=":material/add:", disabled=not (path or upload)):
@@ -31,12 +32,12 @@ def add_database(pipeline: Pipeline) -> str | None:
             target = uploaded_copy(upload.name, upload.getvalue()) if upload is not None else path.strip()
             db, schema = open_database(target)
             bar = st.progress(0.0, text="Building the retrieval index…")
-            pipeline.schema_index(str(db.path), progress=lambda share, doing: bar.progress(share, text=doing))
+            pipeline.schema_index(db.source, progress=lambda share, doing: bar.progress(share, text=doing))
         except FinSQLError as err:
             st.error(f"Not added: {err}")
             return None
-        st.success(f"Added {db.path.name}: {len(schema.tables)} tables. Check the drafted descriptions below.")
-        added = str(db.path)
+        st.success(f"Added {db.name}: {len(schema.tables)} tables. Check the drafted descriptions below.")
+        added = db.source
         if added not in added_databases():
             added_databases().insert(0, added)
         return added

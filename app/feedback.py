@@ -74,8 +74,8 @@ def edit_glossary(db: Database, schema: Schema) -> None:
         st.caption("What your words mean in this database, one `term: table.column` or condition per line. "
                    "A question that uses a term gets its columns and meaning.")
         text = st.text_area("Glossary (YAML)", value=path.read_text(encoding="utf-8") if path.is_file()
-                            else GLOSSARY_TEMPLATE, key=f"glossary_{db.path}", height=160)
-        if st.button("Save terms", key=f"save_glossary_{db.path}", icon=":material/save:"):
+                            else GLOSSARY_TEMPLATE, key=f"glossary_{db.source}", height=160)
+        if st.button("Save terms", key=f"save_glossary_{db.source}", icon=":material/save:"):
             try:
                 saved = save_glossary(db, schema, text)
                 st.success(f"Saved {len(saved.terms)} term{'s' * (len(saved.terms) != 1)} to {path.name}.")

@@ -186,6 +186,10 @@ def show_answer(answer: Answer, key: str) -> None:
             st.caption("The model wrote no SQL.")
     else:
         st.code(answer.sql, language="sql", wrap_lines=True)
+        sent = answer.winner.result.sent if answer.winner is not None and answer.winner.result is not None else None
+        if sent:  # a database by URL ran the query translated from SQLite into its own dialect
+            with st.expander("As the database ran it"):
+                st.code(sent, language="sql", wrap_lines=True)
         if answer.trust is not None and not answer.trust.confident and answer.rows:
             st.warning(f"Not sure: {answer.trust.why_not}. Check the SQL before relying on the numbers.")
         df = result_frame(answer)

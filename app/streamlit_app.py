@@ -22,18 +22,20 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # render.py beside thi
 from databases import add_database, added_databases, edit_descriptions  # noqa: E402
 from feedback import edit_glossary, show_feedback  # noqa: E402
 from render import ProgressView, show_answer  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from finsql import FinSQLError, Pipeline  # noqa: E402
 from finsql.bundled import DATABASES  # noqa: E402
 from finsql.pipeline import MAX_QUESTION_CHARS  # noqa: E402
 from finsql.prompt.builder import Turn  # noqa: E402
+from finsql.warehouse import database_name, hide_password, is_url, listed_databases  # noqa: E402
 
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 st.set_page_config(page_title="FinSQL", page_icon=":material/query_stats:", layout="wide")
 
 MODEL = os.environ.get("FINSQL_MODEL") or None  # None: the config file's model, else the default
 CONFIG = os.environ.get("FINSQL_CONFIG") or None
-EXTRA_DATABASES = list(dict.fromkeys(p for p in os.environ.get("FINSQL_DATABASES", "").split(os.pathsep) if p.strip()))
+EXTRA_DATABASES = listed_databases(os.environ.get("FINSQL_DATABASES", ""))
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,13 +85,18 @@ def ready_pipeline(db: str, slot) -> Pipeline:
 
 
 def label(db: str) -> str:
-    return db if db in DATABASES else Path(db).stem
+    if db in DATABASES:
+        return db
+    return database_name(make_url(db)) if is_url(db) else Path(db).stem
 
 
 def option_label(db: str) -> str:
-    """Bundled names as they are; extra files by file name (the whole path if two share a name)."""
+    """Bundled names as they are; URLs without their password; extra files by file name (the whole path if
+    two share a name)."""
     if db in DATABASES:
         return db
+    if is_url(db):
+        return hide_password(db)
     same_name = {p for p in [*added_databases(), *EXTRA_DATABASES] if Path(p).name == Path(db).name}
     return Path(db).name if len(same_name) <= 1 else db
 

@@ -2,10 +2,12 @@
 
     python -m finsql ask "How many funds are there?" --db fund [--model smollm2-135m] [--json]
     python -m finsql sql --db fund [--timeout 10] "SELECT COUNT(*) FROM mf_fundarchives"
+    python -m finsql sql --db postgresql://analyst@host/fund "SELECT ..."   # SQL in the database's dialect
     python -m finsql schema --db fund
     python -m finsql examples add --db bank --question "How many customers are there?" --sql "SELECT ..."
     python -m finsql examples list --db bank | remove --db bank ID | import --db bank pairs.jsonl
     python -m finsql tune-retriever --db fund [--train-file pairs.jsonl] [--epochs 2]
+    python -m finsql serve [--host 127.0.0.1] [--port 8000] [--model NAME] [--config FILE]
     python -m finsql models fetch [NAME ...]
     python -m finsql models list
 
@@ -36,9 +38,14 @@ def _to_json(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
+def answer_json(answer) -> str:
+    """An ``Answer`` as JSON, as ``ask --json`` prints it and ``serve``'s /v1/sql returns it: every stage's result."""
     from dataclasses import asdict
 
+    return _to_json(asdict(answer))
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
     from finsql.pipeline import Pipeline
 
     pipeline = Pipeline.from_config(
@@ -53,7 +60,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     )
     answer = pipeline.ask(args.question, db=args.db)
     if args.json:
-        print(_to_json(asdict(answer)))
+        print(answer_json(answer))
     else:
         print(answer.sql or "(no SQL generated)")
         print()
@@ -70,10 +77,12 @@ def cmd_sql(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from finsql.db import Database, check_read_only
+    from finsql.warehouse import dialect_of
 
-    check_read_only(args.query)  # refuse before even opening the database
+    dialect = dialect_of(args.db)  # the database's own: PostgreSQL's for a postgresql:// URL
+    check_read_only(args.query, dialect)  # refuse before even opening the database
     db = Database(args.db, timeout_s=args.timeout, max_rows=args.max_rows)
-    result = db.execute(args.query)
+    result = db.execute(args.query, dialect=dialect)
     if args.json:
         print(_to_json(asdict(result)))
         return 0 if result.ok else report_failure(result.error, quiet=True)
@@ -157,6 +166,13 @@ def cmd_tune_retriever(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from finsql.serve import serve
+
+    serve(host=args.host, port=args.port, model=args.model, config=args.config)
+    return 0
+
+
 def cmd_models(args: argparse.Namespace) -> int:
     from importlib.util import find_spec
 
@@ -182,11 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer a question with SQL and its result")
     ask.add_argument("question")
-    ask.add_argument("--db", required=True, help="bundled database name (fund, stock, …) or SQLite path")
+    ask.add_argument("--db", required=True, help="bundled name (fund, …), SQLite path or PostgreSQL/DuckDB URL")
     ask.add_argument("--model", default=None, help="named model, checkpoint folder or HF id")
     ask.add_argument("--quantization", choices=["4bit", "none"], default=None)
-    ask.add_argument("--backend", choices=["auto", "hf", "llama.cpp"], default=None,
-                     help="what runs the model: transformers (hf) or llama.cpp; the same model and modules")
+    ask.add_argument("--backend", choices=["auto", "hf", "llama.cpp", "http"], default=None,
+                     help="what runs the model: transformers (hf) or llama.cpp, the same model and modules; or "
+                          "http: an OpenAI-compatible server at the --config file's model.url")
     ask.add_argument("--device", default=None, help="auto, cpu, cuda")
     ask.add_argument("--adapter", default=None,
                      help="LoRA module: auto (the database's own from adapters/, if any), none, or a folder")
@@ -196,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the whole answer with its trace as JSON")
     ask.set_defaults(func=cmd_ask)
 
-    sql = sub.add_parser("sql", help="run your own SQL through the read-only guard")
+    sql = sub.add_parser("sql", help="run your own SQL (in the database's dialect) through the read-only guard")
     sql.add_argument("query")
     sql.add_argument("--db", required=True)
     sql.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds (default %(default)s)")
@@ -222,6 +239,16 @@ def build_parser() -> argparse.ArgumentParser:
                       help="JSONL of db_id/question/sql pairs (default: the bundled train set)")
     tune.add_argument("--epochs", type=int, default=None, help="passes over the pairs (default 2)")
     tune.set_defaults(func=cmd_tune_retriever)
+
+    serve = sub.add_parser("serve", help="serve the model and its LoRA modules over an OpenAI-compatible API, "
+                                         "and answers at /v1/sql")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default %(default)s: this machine only; 0.0.0.0 opens it to the "
+                            "network, and with it the databases)")
+    serve.add_argument("--port", type=int, default=8000, help="default %(default)s")
+    serve.add_argument("--model", default=None, help="named model, checkpoint folder or HF id")
+    serve.add_argument("--config", type=Path, default=None, help="TOML settings file, as for ask")
+    serve.set_defaults(func=cmd_serve)
 
     models = sub.add_parser("models", help="fetch or list the offline models")
     models.add_argument("action", choices=["fetch", "list"])

@@ -5,7 +5,10 @@
     quantization = "none"      # or "4bit"
     adapter = "auto"           # the database's LoRA module from adapters/ (if any), "none", or a folder
     backend = "auto"           # llama.cpp where it can run the model (CPU, no NF4), else "hf" (transformers);
-                               # or "scripted": candidates read from the JSON file `script` (tests, demos)
+                               # "http": an OpenAI-compatible server at `url` (vLLM, llama.cpp's, Ollama,
+                               # `finsql serve`); or "scripted": candidates read from the JSON file `script`
+    url = ""                   # backend "http": e.g. "http://127.0.0.1:8000/v1"; the API key comes from
+                               # FINSQL_API_KEY (else OPENAI_API_KEY), never from this file
 
     [retrieval]
     enabled = true             # false: the whole schema goes into the prompt
@@ -60,11 +63,16 @@ class ModelConfig:
     device: str = "auto"
     adapter: str = field(default="auto", metadata={"help": "LoRA module: auto (the database's own from "
                                                            "adapters/, if any), none, or a module folder"})
-    backend: Literal["auto", "hf", "llama.cpp", "scripted"] = field(default="auto", metadata={
+    backend: Literal["auto", "hf", "llama.cpp", "http", "scripted"] = field(default="auto", metadata={
         "help": "what runs the model: llama.cpp (llama-cpp-python) or hf (transformers), the same model and "
                 "modules; auto: llama.cpp where it can (a named model on the CPU without NF4), else hf; "
-                "scripted: candidates read from `script` (tests, demos)"})
+                "http: an OpenAI-compatible server at `url`; scripted: candidates read from `script` (tests, demos)"})
     script: str = field(default="", metadata={"help": "JSON file of candidates per question (backend scripted)"})
+    url: str = field(default="", metadata={"help": "backend http: the server's OpenAI-compatible address, e.g. "
+                                                    "http://127.0.0.1:8000/v1 (API key: FINSQL_API_KEY)"})
+    served_name: str = field(default="", metadata={"help": "backend http: the base model's name on the server "
+                                                            "(default: name); modules by their folder's name"})
+    request_timeout_s: float = field(default=120.0, metadata={"help": "backend http: seconds to wait for an answer"})
 
     def __post_init__(self) -> None:
         if self.quantization not in ("4bit", "none"):
@@ -76,6 +84,13 @@ class ModelConfig:
                               "\"none\" and device \"auto\", or choose backend \"hf\" for NF4 or a GPU")
         if self.backend == "scripted" and not self.script:
             raise FinSQLError('model.backend "scripted" needs model.script, a JSON file of candidates per question')
+        if self.backend == "http" and not self.url:
+            raise FinSQLError('model.backend "http" needs model.url, the server\'s OpenAI-compatible address: '
+                              'url = "http://127.0.0.1:8000/v1" under [model] in a --config file')
+        if self.url and not self.url.startswith(("http://", "https://")):
+            raise FinSQLError(f"model.url must begin with http:// or https://, not {self.url!r}")
+        if self.request_timeout_s <= 0:
+            raise FinSQLError(f"model.request_timeout_s must be positive, not {self.request_timeout_s}")
 
     def engine(self) -> str:
         """The backend that runs the model: ``backend``, with "auto" settled for this machine."""
@@ -260,9 +275,12 @@ def read_toml(path: Path, what: str = "config file") -> dict[str, Any]:
 def load_config(path: Path | None = None, **overrides: Any) -> PipelineConfig:
     """Read a TOML file (or defaults) and apply ``section__key=value`` overrides, e.g. ``model__name``."""
     config = settings_from(PipelineConfig(), read_toml(path) if path is not None else {})
+    sections: dict[str, dict[str, Any]] = {}
     for key, value in overrides.items():
-        if value is None:
-            continue
-        section, _, name = key.partition("__")
-        config = replace(config, **{section: replace(getattr(config, section), **{name: value})})
+        if value is not None:
+            section, _, name = key.partition("__")
+            sections.setdefault(section, {})[name] = value
+    # A section's overrides at once: its checks see them together (backend "http" with its url).
+    for section, values in sections.items():
+        config = replace(config, **{section: replace(getattr(config, section), **values)})
     return config

@@ -186,8 +186,11 @@ def _conversation(raw: object) -> Conversation | str:
     return Conversation(id=raw["id"], db_id=raw["db_id"], language=raw["language"], turns=tuple(parsed))
 
 
-def database_path(db_id: str, fmt: Format, db_root: Path | None) -> Path | None:
-    """Where the database of ``db_id`` lives for this format, or None when it does not exist."""
+def database_path(db_id: str, fmt: Format, db_root: Path | str | None) -> Path | str | None:
+    """Where the database of ``db_id`` lives for this format, or None when it does not exist. A ``db_root``
+    that is a URL names each database by ``{db_id}`` (``postgresql://me@host/{db_id}``)."""
+    if isinstance(db_root, str):
+        return db_root.replace("{db_id}", db_id)
     candidates: list[Path] = []
     if db_root is not None:
         candidates += [db_root / db_id / f"{db_id}.sqlite", db_root / f"{db_id}.sqlite"]

@@ -11,23 +11,31 @@ A progress handler interrupts a query that runs past its time limit, and at most
 are fetched. Memory is bounded too: SQLite refuses to build any string or blob over ``MAX_VALUE_BYTES``
 (``zeroblob``, ``printf('%.*c', ...)``, ``group_concat`` of a cross join), and fetching stops with an
 error once the rows hold over ``MAX_RESULT_BYTES``.
+PostgreSQL and DuckDB databases, given by URL, keep locks 1 and the server's own (finsql/warehouse.py);
+SQL in SQLite's dialect is translated for them first (finsql/dialects.py) and guarded again after.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import itertools
 import logging
 import sqlite3
 import time
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from urllib.parse import quote
 
 import sqlglot
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import CursorResult, Engine
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import URL, Connection, CursorResult, Engine, make_url
 from sqlglot import exp
 
+from finsql import warehouse
 from finsql.bundled import DATABASES
+from finsql.dialects import MODEL_DIALECT, translate
 from finsql.errors import FinSQLError, first_line
 from finsql.paths import data_dir
 from finsql.results import ExecResult
@@ -142,19 +150,52 @@ def _require_sqlite_file(path: Path) -> None:
 
 
 class Database:
-    """A SQLite database opened read-only through SQLAlchemy."""
+    """A database opened read-only through SQLAlchemy: a SQLite file, or PostgreSQL or DuckDB by URL.
 
-    def __init__(self, name_or_path: str | Path, timeout_s: float = DEFAULT_TIMEOUT_S,
+    ``dialect`` is the sqlglot dialect the database runs; SQL given in another (the model's SQLite) is
+    translated before it runs. ``path`` is the SQLite file, None for a database by URL.
+    """
+
+    def __init__(self, source: str | Path, timeout_s: float = DEFAULT_TIMEOUT_S,
                  max_rows: int = DEFAULT_MAX_ROWS) -> None:
         if timeout_s <= 0:
             raise FinSQLError(f"timeout must be positive, not {timeout_s}")
         if max_rows <= 0:
             raise FinSQLError(f"max rows must be positive, not {max_rows}")
-        self.path = resolve_database(name_or_path)
-        self.name = self.path.stem
         self.timeout_s = timeout_s
         self.max_rows = max_rows
-        self.engine = self._read_only_engine(self.path)
+        self.url: URL | None = None
+        self.path: Path | None = None
+        if isinstance(source, str) and warehouse.is_url(source) and not source.startswith("sqlite:"):
+            self.url = warehouse.parse_url(source)
+            self.name = warehouse.database_name(self.url)
+            self.dialect = warehouse.SERVER_DIALECTS[self.url.get_backend_name()]
+            self.source = source.strip()
+            self.label = warehouse.hide_password(self.source)
+            self.engine = warehouse.open_engine(self.url, self.label)
+        else:
+            if isinstance(source, str) and source.startswith("sqlite:"):
+                source = make_url(source).database or ""
+            self.path = resolve_database(source)
+            self.name = self.path.stem
+            self.dialect = MODEL_DIALECT
+            self.source = self.label = str(self.path)
+            self.engine = self._read_only_engine(self.path)
+        self._catalog: dict[str, dict[str, str]] | None = None
+
+    def side_file(self, suffix: str) -> Path:
+        """A file FinSQL keeps for this database (``.yaml`` descriptions, ``.examples.jsonl``, ...): beside a
+        SQLite file, under the cache for a database by URL."""
+        if self.path is not None:
+            return self.path.with_name(self.path.stem + suffix)
+        return warehouse.files_folder(self.url) / f"{self.name}{suffix}"
+
+    def fingerprint(self) -> list:
+        """What changes when the data may have: a file's size and time; a server's URL (its data is not watched)."""
+        if self.path is not None:
+            stat = self.path.stat()
+            return [stat.st_size, stat.st_mtime_ns]
+        return [self.label]
 
     @staticmethod
     def _read_only_engine(path: Path) -> Engine:
@@ -168,35 +209,69 @@ class Database:
 
         return engine
 
-    def execute(self, sql: str, timeout_s: float | None = None, max_rows: int | None = None) -> ExecResult:
-        """Run one read-only query; every failure comes back in ``ExecResult.error``, never raised."""
+    def catalog(self) -> dict[str, dict[str, str]]:
+        """Every table's columns and their types, spelt as here (read once)."""
+        if self._catalog is None:
+            inspector = inspect(self.engine)
+            self._catalog = {table: {c["name"]: str(c["type"]) for c in inspector.get_columns(table)}
+                             for table in inspector.get_table_names()}
+        return self._catalog
+
+    def in_own_dialect(self, sql: str, dialect: str = MODEL_DIALECT) -> str:
+        """``sql`` as this database runs it: translated from ``dialect`` where that is another."""
+        if dialect == self.dialect:
+            return sql
+        if dialect != MODEL_DIALECT:
+            raise FinSQLError(f"SQL in {dialect} cannot run on {self.label}; write it in {self.dialect} or SQLite")
+        return translate(sql, self.dialect, self.catalog())
+
+    def execute(self, sql: str, timeout_s: float | None = None, max_rows: int | None = None,
+                dialect: str = MODEL_DIALECT) -> ExecResult:
+        """Run one read-only query written in ``dialect`` (SQLite, as the model writes, unless told);
+        every failure comes back in ``ExecResult.error``, never raised."""
         timeout_s = self.timeout_s if timeout_s is None else timeout_s
         max_rows = self.max_rows if max_rows is None else max_rows
         start = time.perf_counter()
         try:
-            check_read_only(sql)
-        except UnsafeSQLError as err:
-            return ExecResult(error=str(err), elapsed_s=time.perf_counter() - start)
+            check_read_only(sql, dialect)
+            sent = self.in_own_dialect(sql, dialect)
+            if sent != sql:
+                check_read_only(sent, self.dialect)
+        except (UnsafeSQLError, FinSQLError, sqlglot.errors.SqlglotError) as err:
+            return ExecResult(error=first_line(err), elapsed_s=time.perf_counter() - start)
         deadline = start + timeout_s
         with self.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            # Called every N SQLite VM steps; a non-zero return interrupts the running statement.
-            raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
             try:
-                cursor = conn.exec_driver_sql(sql)
-                columns = list(cursor.keys())
-                rows = _fetch_bounded(cursor, max_rows + 1)
-                cursor.close()
+                with self._limits(conn, deadline, timeout_s) as limited:
+                    cursor = limited.exec_driver_sql(sent if self.url is None
+                                                     else warehouse.driver_text(sent, self.url.get_backend_name()))
+                    columns = list(cursor.keys())
+                    rows = _fetch_bounded(cursor, max_rows + 1)
+                    cursor.close()
             except Exception as err:  # noqa: BLE001 - any DB failure is a result, not a crash
-                timed_out = time.perf_counter() > deadline
-                message = f"timed out after {timeout_s:g} s" if timed_out else _db_error_message(err)
-                return ExecResult(error=message, timed_out=timed_out, elapsed_s=time.perf_counter() - start)
+                stopped = time.perf_counter() > deadline or (self.url is not None and warehouse.timed_out(err))
+                message = f"timed out after {timeout_s:g} s" if stopped else _db_error_message(err)
+                return ExecResult(error=message, timed_out=stopped, elapsed_s=time.perf_counter() - start,
+                                  sent=sent if sent != sql else None)
             finally:
-                raw.set_progress_handler(None, 0)
                 conn.rollback()
         truncated = len(rows) > max_rows
         return ExecResult(columns=columns, rows=rows[:max_rows], truncated=truncated,
-                          elapsed_s=time.perf_counter() - start)
+                          elapsed_s=time.perf_counter() - start, sent=sent if sent != sql else None)
+
+    @contextlib.contextmanager
+    def _limits(self, conn: Connection, deadline: float, timeout_s: float) -> Iterator[Connection]:
+        if self.url is not None:
+            with warehouse.limits(conn, self.url.get_backend_name(), timeout_s) as limited:
+                yield limited
+            return
+        raw = conn.connection.dbapi_connection
+        # Called every N SQLite VM steps; a non-zero return interrupts the running statement.
+        raw.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+        try:
+            yield conn
+        finally:
+            raw.set_progress_handler(None, 0)
 
 
 class ResultTooLargeError(FinSQLError):
@@ -211,12 +286,25 @@ def _fetch_bounded(cursor: CursorResult, limit: int) -> list[tuple]:
     rows: list[tuple] = []
     size = 0
     for row in itertools.islice(cursor, limit):
-        rows.append(tuple(row))
+        row = tuple(_plain(v) for v in row)
+        rows.append(row)
         size += sum(len(v) if isinstance(v, (str, bytes)) else 8 for v in row)
         if size > MAX_RESULT_BYTES:
             raise ResultTooLargeError(f"the result is over {MAX_RESULT_BYTES // 2**20} MB after {len(rows)} rows; "
                                       "ask for fewer rows or columns")
     return rows
+
+
+def _plain(value: object) -> object:
+    """A value as SQLite would give it, so that results from any engine compare and show alike: exact
+    numbers as floats, dates and times as their ISO text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return str(value)
+    if isinstance(value, memoryview):
+        return value.tobytes()
+    return value
 
 
 def _db_error_message(err: Exception) -> str:

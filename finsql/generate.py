@@ -1,7 +1,7 @@
 """Generation backends: something that turns a prompt into candidate SQL texts.
 
-The pipeline talks to the small ``Generator`` protocol only, so another backend (an
-OpenAI-compatible server, say) can be added without touching it.
+The pipeline talks to the small ``Generator`` protocol only: transformers here, llama.cpp in
+``generate_llama.py``, an OpenAI-compatible server in ``generate_http.py``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ class Generation:
     mean_logprob: float  # average log-probability of the generated tokens under the model
     n_tokens: int
     sampled: bool  # False for the greedy candidate
+    # Each generated token and its log-probability, where the backend has them (``finsql serve`` returns them).
+    token_ids: tuple[int, ...] = ()
+    token_logprobs: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,16 +55,20 @@ class Generator(Protocol):
         ...
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 on_step: OnStep | None = None, greedy: bool = True) -> list[Generation]:
+                 on_step: OnStep | None = None, greedy: bool = True,
+                 stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
         """``n`` candidates: the greedy one first, then ``n - 1`` samples at ``temperature`` (``greedy``
         False: ``n`` samples, e.g. more candidates for a prompt whose greedy one was written before);
-        ``on_step`` hears of each decoding step, with the first candidate's text so far."""
+        ``on_step`` hears of each decoding step, with the first candidate's text so far; a candidate ends
+        once its text holds one of ``stop``."""
         ...
 
 
 # A backend may also offer ``generate_greedy_batch(prompts, max_new_tokens) -> list[Generation]`` (one
-# greedy candidate per prompt, decoded together), which ``Pipeline.ask_many`` uses where it exists, and
-# ``last_timing: DecodeTiming`` of its latest generate call, which the answer then reports.
+# greedy candidate per prompt, decoded together), which ``Pipeline.ask_many`` uses where it exists,
+# ``last_timing: DecodeTiming`` of its latest generate call, which the answer then reports, and
+# ``thread_safe = True`` where its module choice and ``last_timing`` are kept per thread, so that the
+# pipeline lets sessions write at once instead of one after another.
 
 
 class HFGenerator:
@@ -202,7 +209,8 @@ class HFGenerator:
             length = next((i for i, t in enumerate(tokens) if t in finished), len(tokens))
             mean = float(logprobs[row, :length].mean()) if length else 0.0
             generations.append(Generation(tokenizer.decode(tokens[:length], skip_special_tokens=True), mean, length,
-                                          sampled=row >= first_sampled_row))
+                                          sampled=row >= first_sampled_row, token_ids=tuple(tokens[:length]),
+                                          token_logprobs=tuple(logprobs[row, :length].tolist())))
         return generations
 
 
@@ -300,7 +308,8 @@ class ScriptedGenerator:
         self.adapter = name
 
     def generate(self, prompt: str, max_new_tokens: int, n: int = 1, temperature: float = 0.7,
-                 on_step: OnStep | None = None, greedy: bool = True) -> list[Generation]:
+                 on_step: OnStep | None = None, greedy: bool = True,
+                 stop: tuple[str, ...] = STOP_STRINGS) -> list[Generation]:
         self.prompts.append(prompt)
         self.adapters.append(self.adapter)
         asked = max((q for q in self.script if q != "*" and q in prompt), key=lambda q: (prompt.rfind(q), len(q)),

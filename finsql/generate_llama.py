@@ -223,7 +223,8 @@ class LlamaCppGenerator:
             if tokens and self._lib.llama_vocab_is_eog(self._vocab, tokens[-1]):
                 tokens, probs = tokens[:-1], probs[:-1]
             generations.append(Generation(self._text(tokens), float(np.mean(probs)) if probs else 0.0, len(tokens),
-                                          sampled=row >= greedy_rows))
+                                          sampled=row >= greedy_rows, token_ids=tuple(tokens),
+                                          token_logprobs=tuple(probs)))
         return generations, steps
 
     def _text(self, tokens: list[int]) -> str:

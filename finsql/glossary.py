@@ -55,7 +55,7 @@ class Glossary:
 
 
 def glossary_path(db: Database) -> Path:
-    return db.path.with_name(f"{db.path.stem}.glossary.yaml")
+    return db.side_file(".glossary.yaml")
 
 
 def _columns(term: str, meaning: str, schema: Schema) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""Bringing your own SQLite database: an uploaded file kept as a copy, and a first descriptions file
+"""Bringing your own database (a SQLite file, an uploaded one kept as a copy, or a PostgreSQL or DuckDB URL),
+and a first descriptions file
 drafted from its names, keys and values for you to edit and keep.
 
 The chat's sidebar ("Add your database") uses these. A path is opened where it is, read-only; an
@@ -18,23 +19,28 @@ from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.paths import cache_dir, write_text_atomically
 from finsql.schema import Schema, descriptions_path, load_schema
+from finsql.warehouse import is_url
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
-def open_database(path: str | Path) -> tuple[Database, Schema]:
-    """The database at ``path`` with its schema; one line naming what is wrong otherwise."""
-    file = Path(path).expanduser()
-    if not file.is_file():
-        raise FinSQLError(f"{file} is not a file; give the path of a SQLite database")
-    with file.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            raise FinSQLError(f"{file.name} is not a SQLite database (it does not start as one)")
-    db = Database(file)
+def open_database(source: str | Path) -> tuple[Database, Schema]:
+    """The database at ``source`` (a SQLite file's path, or a PostgreSQL or DuckDB URL) with its schema;
+    one line naming what is wrong otherwise."""
+    if isinstance(source, str) and is_url(source):
+        db = Database(source)
+    else:
+        file = Path(source).expanduser()
+        if not file.is_file():
+            raise FinSQLError(f"{file} is not a file; give the path of a SQLite database or a database URL")
+        with file.open("rb") as handle:
+            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                raise FinSQLError(f"{file.name} is not a SQLite database (it does not start as one)")
+        db = Database(file)
     schema = load_schema(db)
     if not schema.tables:
-        raise FinSQLError(f"{file.name} has no tables, so there is nothing to ask about")
+        raise FinSQLError(f"{db.name} has no tables, so there is nothing to ask about")
     return db, schema
 
 

@@ -13,6 +13,7 @@ settled first, and the samples (a "sample" stage, then extract and vote again) o
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -159,12 +160,29 @@ class Pipeline:
             if m.backend == "scripted":
                 self._generator = ScriptedGenerator.from_file(Path(m.script), self.tokenizer)
                 return self._generator
+            if m.backend == "http":
+                from finsql.generate_http import OpenAIGenerator, api_key_from_env
+
+                self._generator = OpenAIGenerator(m.url, m.served_name or m.name, self.tokenizer,
+                                                  timeout_s=m.request_timeout_s, api_key=api_key_from_env())
+                return self._generator
             if m.engine() == "llama.cpp":
                 self._generator = LlamaCppGenerator(model_file(m.name), self.tokenizer)
                 return self._generator
             self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
                                                                          device=m.device, inference_only=True)))
         return self._generator
+
+    @property
+    def generation_lock(self) -> threading.Lock:
+        """Held while a module is chosen and the shared generator writes with it: anyone else who writes with
+        ``generator`` (``finsql serve``) takes it too, so no writer sees the module another one chose."""
+        return self._generating
+
+    def _writing(self):
+        """The generation lock, or no lock for a generator whose module choice is per thread (``thread_safe``,
+        the http backend): its server then hears every session's request at once."""
+        return contextlib.nullcontext() if getattr(self.generator, "thread_safe", False) else self._generating
 
     def adapter_for(self, db_id: str) -> AdapterInfo | None:
         """The LoRA module questions on ``db_id`` are answered with (``model.adapter``), or None."""
@@ -193,7 +211,7 @@ class Pipeline:
             database = Database(db, timeout_s=ex.timeout_s, max_rows=ex.max_rows)
             schema = load_schema(database)
             if not schema.tables:
-                raise FinSQLError(f"database {database.path} has no tables, so there is nothing to ask about")
+                raise FinSQLError(f"database {database.label} has no tables, so there is nothing to ask about")
             self._databases[key] = (database, schema)
         return self._databases[key]
 
@@ -425,7 +443,7 @@ class Pipeline:
         was left out, the decoding time). One generator serves every chat session: choosing the module and
         writing happen under one lock, so a session never writes with a module another one just chose."""
         g = self.config.generation
-        with self._generating:
+        with self._writing():
             adapter, left_out = self._choose_adapter(db)
             generations = self.generator.generate(prompt, g.max_new_tokens, n=n, temperature=g.temperature,
                                                   on_step=on_step, greedy=greedy)
@@ -454,7 +472,7 @@ class Pipeline:
         for start in range(0, len(prepared), size):
             chunk = prepared[start:start + size]
             began = time.perf_counter()
-            with self._generating:
+            with self._writing():
                 adapter, left_out = self._choose_adapter(db)
                 generations = generator.generate_greedy_batch([prompt.text for _, prompt in chunk],
                                                               self.config.generation.max_new_tokens)

@@ -14,6 +14,7 @@ import sqlglot
 from sqlglot import exp
 
 FLOAT_DECIMALS = 6
+SIGNIFICANT_DIGITS = 12
 
 
 @dataclass
@@ -26,6 +27,7 @@ class ExecResult:
     timed_out: bool = False
     elapsed_s: float = 0.0
     truncated: bool = False
+    sent: str | None = None  # the query as the database ran it, where translated into its dialect
 
     @property
     def ok(self) -> bool:
@@ -34,13 +36,16 @@ class ExecResult:
 
 def _cell(value: object) -> object:
     if isinstance(value, float):
-        rounded = round(value, FLOAT_DECIMALS)
+        # 12 significant digits as well: a sum of the same floats in another order (another engine's plan)
+        # differs in the last bits, which for 317095387867.32 lie above the 6th decimal.
+        rounded = round(float(f"{value:.{SIGNIFICANT_DIGITS}g}"), FLOAT_DECIMALS)
         return int(rounded) if rounded.is_integer() else rounded
     return value
 
 
 def normalise_rows(rows: list[tuple]) -> list[tuple]:
-    """Rows with floats rounded, so 0.30000000000000004 and 0.3 (and 2.0 and 2) compare equal."""
+    """Rows with floats rounded (6 decimals, 12 significant digits), so 0.30000000000000004 and 0.3 (and 2.0
+    and 2) compare equal."""
     return [tuple(_cell(v) for v in row) for row in rows]
 
 

@@ -180,10 +180,48 @@ def _samples(db: Database, table: str, column: str) -> list[str]:
     return distinct
 
 
+def shown_type(declared: str, dialect: str) -> str:
+    """The column type the model is shown: as declared in SQLite, the dialect it writes; another engine's
+    whole numbers, real numbers and text by SQLite's names (BIGINT -> INTEGER, DOUBLE PRECISION -> REAL,
+    VARCHAR(20) -> TEXT), so the same table reads the same wherever it lives. Dates and others stay."""
+    if dialect == "sqlite":
+        return declared
+    upper = declared.upper()
+    if "INT" in upper:
+        return "INTEGER"
+    if any(word in upper for word in ("REAL", "FLOA", "DOUB", "NUMERIC", "DECIMAL")):
+        return "REAL"
+    if any(word in upper for word in ("CHAR", "TEXT", "CLOB", "STRING")):
+        return "TEXT"
+    return declared
+
+
 def descriptions_path(db: Database) -> Path:
-    """``schemas/<db name>.yaml`` for a bundled database, else a ``<name>.yaml`` beside the database file."""
+    """``schemas/<db name>.yaml`` for a bundled database (by file or URL), else its own ``<name>.yaml``
+    (beside a SQLite file; under the cache for a database by URL)."""
     bundled = schemas_dir() / f"{db.name}.yaml"
-    return bundled if bundled.is_file() else db.path.with_suffix(".yaml")
+    return bundled if bundled.is_file() else db.side_file(".yaml")
+
+
+def _keys(db: Database, inspector) -> dict[str, tuple[list[str], list[dict]]] | None:
+    """Each table's primary key and foreign keys (as SQLAlchemy's inspector gives them) where the inspector
+    cannot read them: DuckDB's driver asks PostgreSQL's catalog queries DuckDB does not answer, so they
+    come from DuckDB's own ``duckdb_constraints()``. None: ask the inspector."""
+    if db.dialect != "duckdb":
+        return None
+    keys: dict[str, tuple[list[str], list[dict]]] = {t: ([], []) for t in inspector.get_table_names()}
+    sql = ("SELECT table_name, constraint_type, constraint_column_names, referenced_table, referenced_column_names "
+           "FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'FOREIGN KEY')")
+    with db.engine.connect() as conn:
+        for table, kind, columns, referred, referred_columns in conn.execute(text(sql)):
+            if table not in keys:
+                continue
+            if kind == "PRIMARY KEY":
+                keys[table][0].extend(columns)
+            else:
+                keys[table][1].append({"constrained_columns": columns, "referred_table": referred,
+                                       "referred_columns": referred_columns})
+    return keys
 
 
 def load_schema(db: Database, descriptions: Path | None = None) -> Schema:
@@ -192,18 +230,20 @@ def load_schema(db: Database, descriptions: Path | None = None) -> Schema:
     described = _load_descriptions(path) if path.is_file() else {}
     described_tables = described.get("tables") or {}
     inspector = inspect(db.engine)
+    keys = _keys(db, inspector)
     tables = []
     for table_name in sorted(inspector.get_table_names()):
         info = described_tables.get(table_name) or {}
         col_info = info.get("columns") or {}
-        pk = set(inspector.get_pk_constraint(table_name).get("constrained_columns") or [])
+        pk = set(keys[table_name][0] if keys
+                 else inspector.get_pk_constraint(table_name).get("constrained_columns") or [])
         columns = []
         for col in inspector.get_columns(table_name):
             meta = col_info.get(col["name"]) or {}
             columns.append(Column(
                 table=table_name,
                 name=col["name"],
-                type=str(col["type"]),
+                type=shown_type(str(col["type"]), db.dialect),
                 primary_key=col["name"] in pk,
                 en=str(meta.get("en", "")),
                 zh=str(meta.get("zh", "")),
@@ -217,7 +257,7 @@ def load_schema(db: Database, descriptions: Path | None = None) -> Schema:
         foreign_keys = [
             ForeignKey(table_name, tuple(fk["constrained_columns"]), fk["referred_table"],
                        tuple(fk["referred_columns"]))
-            for fk in inspector.get_foreign_keys(table_name)
+            for fk in (keys[table_name][1] if keys else inspector.get_foreign_keys(table_name))
         ]
         tables.append(Table(table_name, columns, foreign_keys, en=str(info.get("en", "")),
                             zh=str(info.get("zh", "")), synonyms=[str(s) for s in info.get("synonyms") or []]))

@@ -59,7 +59,7 @@ def same_question_key(question: str) -> str:
 
 
 def store_path(db: Database) -> Path:
-    return db.path.with_name(f"{db.path.stem}.examples.jsonl")
+    return db.side_file(".examples.jsonl")
 
 
 class ExampleStore:
@@ -119,7 +119,7 @@ class ExampleStore:
         gone = next((e for e in examples if e.id == example_id), None)
         if gone is None:
             raise FinSQLError(f"{self.path.name} has no example {example_id}; "
-                              f"`python -m finsql examples list --db {self.db.path}` shows the ids")
+                              f"`python -m finsql examples list --db {self.db.label}` shows the ids")
         self._write([e for e in examples if e.id != example_id])
         return gone
 

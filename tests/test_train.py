@@ -413,6 +413,19 @@ def test_prepared_data_trains_the_module_the_whole_run_trains(prepared_data, tra
     assert split["result"]["final_loss"] == pytest.approx(whole["result"]["final_loss"], abs=1e-3)
 
 
+def test_accelerate_launch_trains_the_module_the_plain_run_trains(prepared_data, trained_module, tmp_path) -> None:
+    """``accelerate launch -m finsql.train`` (the several-GPU recipe of docs/scaling.md), with one process:
+    the same module as the plain command's."""
+    out = tmp_path / "fund"
+    proc = subprocess.run([sys.executable, "-m", "accelerate.commands.launch", "--num_processes", "1", "--cpu",
+                           "--num_machines", "1", "--mixed_precision", "no", "--dynamo_backend", "no",
+                           "-m", "finsql.train", "fund", *FAST, "--prepared", str(prepared_data), "--max-steps", "2",
+                           "--out", str(out)], capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr
+    whole, launched = (json.loads((m / "finsql_adapter.json").read_text()) for m in (trained_module, out))
+    assert launched["result"]["final_loss"] == pytest.approx(whole["result"]["final_loss"], abs=1e-3)
+
+
 @pytest.mark.parametrize(("flags", "message"), [
     (["--seed", "1"], "was prepared with other seed settings"),
     (["--show-gold"], "was prepared with other augment settings"),

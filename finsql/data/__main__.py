@@ -4,6 +4,7 @@
     python -m finsql.data build --only fund     # one database
     python -m finsql.data build --seed 7 --out /tmp/dbs
     python -m finsql.data check                 # validate databases, descriptions, question and conversation sets
+    python -m finsql.data copy fund postgresql://me@localhost/fund   # a copy to ask by URL (also duckdb:///f.duckdb)
 
 The same seed always gives the same rows. A database is written to a temporary file and renamed
 into place only when complete, so an interrupted build never leaves a half-written database.
@@ -71,8 +72,20 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--seed", type=int, default=DEFAULT_SEED)
     build.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     sub.add_parser("check", help="validate databases, descriptions, question and conversation sets")
+    copy = sub.add_parser("copy", help="copy a SQLite database into PostgreSQL or DuckDB (see finsql/data/copy.py)")
+    copy.add_argument("source", help="bundled database name or SQLite path")
+    copy.add_argument("target", help="SQLAlchemy URL of an empty database: postgresql://... or duckdb:///file.duckdb")
     args = parser.parse_args(argv)
+    if args.verb == "copy":
+        return run_command(lambda: copy_to(args.source, args.target))
     return run_command(run_check if args.verb == "check" else lambda: build_databases(args))
+
+
+def copy_to(source: str, target: str) -> int:
+    from finsql.data.copy import copy_database
+
+    copy_database(source, target)
+    return 0
 
 
 def build_databases(args: argparse.Namespace) -> int:

@@ -40,6 +40,7 @@ from finsql.models import quiet_libraries
 from finsql.paths import check_output_folder
 from finsql.pipeline import Pipeline
 from finsql.schema_files import schema_only_databases
+from finsql.warehouse import hide_password, is_url
 
 PIPELINE, BASELINE = "pipeline", "baseline"
 CONVERSATIONS = "conversations"
@@ -48,11 +49,22 @@ FINGERPRINT_KEYS = ("format", "questions", "db_root", "model", "backend", "quant
                     "candidates", "history", "task", "train")
 
 
+def _db_root(value: str) -> Path | str:
+    if not is_url(value):
+        return Path(value)
+    if "{db_id}" not in value:
+        raise argparse.ArgumentTypeError("a URL for --db-root names each database by {db_id}, as in "
+                                         "postgresql://me@host/{db_id}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m finsql.eval", description=__doc__.split("\n")[0])
     parser.add_argument("--format", choices=[*FORMATS, CONVERSATIONS], default="jsonl")
     parser.add_argument("--questions", type=Path, required=True)
-    parser.add_argument("--db-root", type=Path, default=None, help="folder of <db_id>/<db_id>.sqlite databases")
+    parser.add_argument("--db-root", type=_db_root, default=None,
+                        help="folder of <db_id>/<db_id>.sqlite databases, or a URL naming each by {db_id}: "
+                             "postgresql://me@host/{db_id}, duckdb:////data/{db_id}.duckdb")
     parser.add_argument("--tables", type=Path, default=None,
                         help="tables.json (BULL/Spider schema): --task retrieval without database files")
     parser.add_argument("--db-info", type=Path, default=None, help="BULL db_info.json: table/column descriptions")
@@ -64,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="pipeline settings (TOML, as for `finsql ask`); the flags below override them")
     parser.add_argument("--model", default=None)
     parser.add_argument("--quantization", choices=["4bit", "none"], default=None)
-    parser.add_argument("--backend", choices=["auto", "hf", "llama.cpp"], default=None,
+    parser.add_argument("--backend", choices=["auto", "hf", "llama.cpp", "http"], default=None,
                         help="what runs the model: transformers (hf) or llama.cpp (default: the chat's)")
     parser.add_argument("--adapter", default=None,
                         help="LoRA module: auto (each database's own from adapters/, if any), none, or a folder")
@@ -186,7 +198,8 @@ def _pipeline(args: argparse.Namespace, db_ids: list[str], n_items: int) -> tupl
     # A retrained module answers differently: its fingerprint is part of what a result line means.
     modules = {db: info.fingerprint for db in db_ids if (info := pipeline.adapter_for(db))} \
         if args.task == "sql" else {}
-    config = {"format": args.format, "questions": str(args.questions), "db_root": str(args.db_root or ""),
+    config = {"format": args.format, "questions": str(args.questions),
+              "db_root": hide_password(str(args.db_root or "")),
               "model": pipeline_config.model.name, "backend": pipeline_config.model.engine(),
               "quantization": pipeline_config.model.quantization,
               "adapter": pipeline_config.model.adapter, "modules": modules,

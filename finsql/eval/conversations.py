@@ -48,7 +48,7 @@ class TurnResult:
 
 
 def evaluate_conversations(conversations: list[Conversation], system_name: str, system: Pipeline,
-                           db_root: Path | None, results_path: Path, timeout_s: float) -> None:
+                           db_root: Path | str | None, results_path: Path, timeout_s: float) -> None:
     """Ask every turn not yet in ``results_path``, appending each result as it is made."""
     done = {r["id"]: r for r in read_results(results_path) if r.get("system") == system_name}
     total = sum(len(c.turns) for c in conversations)
@@ -68,7 +68,8 @@ def evaluate_conversations(conversations: list[Conversation], system_name: str, 
                 bar.update(1)
 
 
-def _database(db_id: str, db_root: Path | None, timeout_s: float, cache: dict[str, Database | str]) -> Database | str:
+def _database(db_id: str, db_root: Path | str | None, timeout_s: float,
+              cache: dict[str, Database | str]) -> Database | str:
     if db_id not in cache:
         path = database_path(db_id, "jsonl", db_root)
         cache[db_id] = (Database(path, timeout_s=timeout_s, max_rows=EVAL_MAX_ROWS) if path
@@ -90,7 +91,7 @@ def _ask_turn(system_name: str, conversation: Conversation, number: int, db: Dat
                           latency_s=None, confidence=None, skipped=f"gold SQL fails: {gold.error}")
     began = time.perf_counter()
     try:
-        answer = system.ask(turn.question, db=db.path, history=history)
+        answer = system.ask(turn.question, db=db.source, history=history)
     except FinSQLError as err:
         return TurnResult(**base, read_as_follow_up=None, pred_sql=None, correct=False, valid_sql=False,
                           latency_s=round(time.perf_counter() - began, 4), confidence=None, error=str(err))
@@ -100,7 +101,7 @@ def _ask_turn(system_name: str, conversation: Conversation, number: int, db: Dat
     alone_correct, alone_asked = None, False
     if number > 1 and not turn.follow_up:
         if read_as:  # the history went into its prompt: ask it again without
-            alone_correct, _ = _judge(system.ask(turn.question, db=db.path), turn.sql, gold, db)
+            alone_correct, _ = _judge(system.ask(turn.question, db=db.source), turn.sql, gold, db)
             alone_asked = True
         else:
             alone_correct = correct

@@ -79,7 +79,7 @@ def append_result(out: TextIO, row: dict) -> None:
 
 
 def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestions, fmt: Format,
-             db_root: Path | None, results_path: Path, timeout_s: float, task: Task = "sql") -> None:
+             db_root: Path | str | None, results_path: Path, timeout_s: float, task: Task = "sql") -> None:
     """Evaluate every item not yet in ``results_path``, appending each result as it is made."""
     done = {r["id"] for r in read_results(results_path) if r.get("system") == system_name}
     todo = [i for i in items if i.id not in done]
@@ -93,7 +93,7 @@ def evaluate(items: list[QuestionItem], system_name: str, system: AnswersQuestio
             bar.update(1)
 
 
-def _database(db_id: str, fmt: Format, db_root: Path | None, timeout_s: float,
+def _database(db_id: str, fmt: Format, db_root: Path | str | None, timeout_s: float,
               cache: dict[str, tuple[Database, Schema] | str]) -> tuple[Database, Schema] | str:
     """The item's database and schema, or why its items are skipped."""
     if db_id not in cache:
@@ -127,7 +127,7 @@ def _linking(item: QuestionItem, schema: Schema, answer: Answer) -> dict:
 
 
 def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestions, fmt: Format,
-                   db_root: Path | None, timeout_s: float, databases: dict[str, tuple[Database, Schema] | str],
+                   db_root: Path | str | None, timeout_s: float, databases: dict[str, tuple[Database, Schema] | str],
                    task: Task) -> ItemResult:
     base = dict(system=system_name, id=item.id, db_id=item.db_id, question=item.question,
                 difficulty=item.difficulty, gold_sql=item.sql)
@@ -143,9 +143,9 @@ def _evaluate_item(item: QuestionItem, system_name: str, system: AnswersQuestion
     start = time.perf_counter()
     try:
         if task == "retrieval":
-            answer, _ = system.prepare(item.question, db=db.path, evidence=item.evidence)
+            answer, _ = system.prepare(item.question, db=db.source, evidence=item.evidence)
         else:
-            answer = system.ask(item.question, db=db.path, evidence=item.evidence)
+            answer = system.ask(item.question, db=db.source, evidence=item.evidence)
     except FinSQLError as err:
         return ItemResult(**base, pred_sql=None, correct=False, valid_sql=False,
                           latency_s=time.perf_counter() - start, error=str(err))

@@ -201,9 +201,8 @@ class SchemaIndex:
         done and what is being done while an index is built."""
         config = config or RetrieverConfig()
         docs = schema_docs(schema)
-        stat = db.path.stat()
-        key_source = json.dumps([INDEX_VERSION, embedder or EMBEDDER, config.max_values_per_column, stat.st_size,
-                                 stat.st_mtime_ns, [asdict(d) for d in docs]], ensure_ascii=False)
+        key_source = json.dumps([INDEX_VERSION, embedder or EMBEDDER, config.max_values_per_column, *db.fingerprint(),
+                                 [asdict(d) for d in docs]], ensure_ascii=False)
         key = hashlib.sha256(key_source.encode()).hexdigest()[:16]
         folder = cache_dir() / "indexes" / f"{schema.db_id}-{key}"
         if (folder / "values.json").exists():
