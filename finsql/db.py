@@ -188,7 +188,9 @@ class Database:
         SQLite file, under the cache for a database by URL."""
         if self.path is not None:
             return self.path.with_name(self.path.stem + suffix)
-        return warehouse.files_folder(self.url) / f"{self.name}{suffix}"
+        folder = warehouse.files_folder(self.url)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / f"{self.name}{suffix}"
 
     def fingerprint(self) -> list:
         """What changes when the data may have: a file's size and time; a server's URL (its data is not watched)."""

@@ -16,6 +16,7 @@ from finsql.db import Database
 from finsql.errors import FinSQLError
 from finsql.results import is_ordered, result_key
 from finsql.schema import load_schema
+from finsql.verified import ExampleStore
 
 sys.path.insert(0, str(Path(__file__).parent))
 import pg_cluster  # noqa: E402
@@ -191,4 +192,7 @@ def test_the_pipeline_answers_from_the_url_as_from_the_file(scripted, postgres) 
     assert from_url.ok and (from_url.columns, from_url.rows) == (from_file.columns, from_file.rows)
     assert from_url.confidence == from_file.confidence == pytest.approx(2 / 3, abs=1e-4)
     database, _ = pipeline.database(url)
-    assert database.side_file(".examples.jsonl") != Database("fund").side_file(".examples.jsonl")
+    ExampleStore(database).add(question, FUND_SQL)  # kept under the cache, apart from the file's
+    assert ExampleStore(database).find(question).sql == FUND_SQL
+    assert ExampleStore(Database("fund")).find(question) is None
+    assert pipeline.ask(question, db=url).verified is not None
