@@ -401,3 +401,28 @@ def test_a_database_of_ones_own_is_added_by_path_described_and_asked(app_files, 
     answer = ask(at, LINE_QUESTION)
     assert answer.ok and len(answer.rows) == 13 and answer.db_id == "my_rates"
     assert "Policy rate in percent" in answer.prompt.text  # the kept descriptions reach the prompt
+
+
+def test_a_database_by_url_is_added_described_and_asked_with_the_translation_shown(app_files, tmp_path,
+                                                                                    monkeypatch) -> None:
+    """A DuckDB file by URL, as a PostgreSQL one would be: offered by its URL, its descriptions kept under the
+    cache, its answer shown with the query as DuckDB ran it."""
+    from finsql.data.copy import copy_database
+    from finsql.db import Database
+    from finsql.schema import descriptions_path
+
+    url = f"duckdb:///{tmp_path / 'my_rates.duckdb'}"
+    copy_database(str(app_files["rates"]), url, echo=lambda _: None)
+    at = start_app(app_files, monkeypatch)
+    at.sidebar.text_input(key="add_path").input(url).run(timeout=TIMEOUT)
+    at.sidebar.button(key="add_database").click().run(timeout=TIMEOUT)
+    assert not at.exception, at.exception
+    assert at.sidebar.selectbox(key="db").value == url
+    draft = at.sidebar.text_area(key=f"descriptions_{url}")
+    draft.input(draft.value.replace("Rate.", "Policy rate in percent.")).run(timeout=TIMEOUT)
+    at.sidebar.button(key=f"keep_descriptions_{url}").click().run(timeout=TIMEOUT)
+    assert "Policy rate in percent." in descriptions_path(Database(url)).read_text()
+    answer = ask(at, LINE_QUESTION)
+    assert answer.ok and len(answer.rows) == 13 and answer.db_id == "my_rates"
+    ran = next(e for e in at.expander if e.label == "As the database ran it")
+    assert ran.code[0].value == answer.winner.result.sent and '"policy_rate"' in ran.code[0].value

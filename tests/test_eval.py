@@ -119,6 +119,27 @@ def test_summary_matches_an_independent_count(evaluated, spider_layout) -> None:
     assert summary["confident"]["coverage"] == 0.75 and summary["confident"]["ex"] == round(2 / 3, 4)
 
 
+def test_databases_read_by_url_score_as_their_sqlite_files(evaluated, spider_layout, scripted_settings,
+                                                          tmp_path) -> None:
+    """--db-root as a URL naming each database by {db_id}: the same questions score alike from DuckDB copies."""
+    from finsql.data.copy import copy_database
+
+    copy_database(str(spider_layout / "database" / "mini" / "mini.sqlite"), f"duckdb:///{tmp_path / 'mini.duckdb'}",
+                  echo=lambda _: None)
+    out = tmp_path / "out"
+    proc = run_eval("--format", "spider", "--questions", str(spider_layout / "dev.json"), "--db-root",
+                    f"duckdb:///{tmp_path}/{{db_id}}.duckdb", "--out", str(out), "--model", TEST_MODEL,
+                    "--config", str(scripted_settings))
+    assert proc.returncode == 0, proc.stderr
+
+    def scores(folder: Path) -> dict:
+        lines = [json.loads(x) for x in (folder / "results.jsonl").read_text().splitlines()]
+        return {r["id"]: (bool(r["skipped"]), r.get("correct")) for r in lines if r["system"] == "pipeline"}
+
+    assert scores(out) == scores(evaluated)
+    assert json.loads((out / "summary.json").read_text())["ex"] == 0.5
+
+
 def test_bad_items_are_skipped_with_a_reason(evaluated) -> None:
     reasons = {s["id"]: s["reason"] for s in json.loads((evaluated / "summary.json").read_text())["skipped"]}
     not_sqlite = reasons.pop("dev-6")
