@@ -15,7 +15,7 @@ INSTALLED := $(VENV)/.finsql-installed
 DATABASES := fund stock macro bank
 DB_FILES := $(DATABASES:%=data/%.sqlite)
 
-.PHONY: setup setup-test run browser postgres test test-slow train lint data models-default models-test clean
+.PHONY: setup setup-test run browser servers test test-slow train lint data models-default models-test clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,14 +42,15 @@ models-default: | $(INSTALLED)
 
 setup: $(INSTALLED) data models-default
 
-setup-test: $(INSTALLED) data models-test browser postgres
+setup-test: $(INSTALLED) data models-test browser servers
 
-# PostgreSQL's server for the warehouse tests (each starts a throwaway cluster); skipped quietly without
-# apt-get or root, and the tests then say why they skip.
-postgres:
-	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \
-		&& [ "$$(id -u)" = 0 ]; then \
-		apt-get update && apt-get install -y --no-install-recommends postgresql; \
+# PostgreSQL's and MariaDB's servers for the warehouse tests (each starts a throwaway server of its own);
+# skipped quietly without apt-get or root, and the tests then say why they skip.
+servers:
+	@if { ! ls /usr/lib/postgresql/*/bin/pg_ctl || [ ! -x /usr/sbin/mariadbd ]; } >/dev/null 2>&1 \
+		&& command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+			postgresql mariadb-server; \
 	fi
 
 # Headless Chromium (and a CJK font) for the browser test; skipped quietly without apt-get or root.

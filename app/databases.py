@@ -1,5 +1,5 @@
-"""The sidebar's own-database panels: add a SQLite file (a path, or an upload kept as a copy) or a PostgreSQL
-or DuckDB URL, with its index built under a progress bar, and edit and keep the descriptions drafted for it.
+"""The sidebar's own-database panels: add a SQLite file (a path, or an upload kept as a copy) or a PostgreSQL,
+MySQL or DuckDB URL, with its index built under a progress bar, and edit and keep the descriptions drafted for it.
 
 The databases a session added are kept in ``st.session_state["added_databases"]``.
 """
@@ -22,8 +22,8 @@ def add_database(pipeline: Pipeline) -> str | None:
     """The "Add your database" panel; the path of a database added on this run, else None."""
     with st.expander("Add your database"):
         path = st.text_input("Path of a SQLite file on this machine, or a database URL", key="add_path",
-                             help="Opened where it is, read-only; postgresql://user@host/dbname or "
-                                  "duckdb:///path/file.duckdb")
+                             help="Opened where it is, read-only; postgresql://user@host/dbname, "
+                                  "mysql://user@host/dbname or duckdb:///path/file.duckdb")
         upload = st.file_uploader("or upload one", type=["sqlite", "sqlite3", "db"], key="add_upload",
                                   help="Kept as a copy and opened read-only")
         if not st.button("Add", key="add_database", icon=":material/add:", disabled=not (path or upload)):

@@ -1,12 +1,13 @@
-"""The same questions asked of fund as a SQLite file, as a PostgreSQL database and as a DuckDB file, by URL.
+"""The same questions asked of fund as a SQLite file and, by URL, as a PostgreSQL, a MariaDB and a DuckDB database.
 
     python benchmarks/bench_warehouse.py [--per-db 15] [--seed 0] [--records runs/bench/warehouse.jsonl]
 
-A throwaway PostgreSQL cluster (tests/pg_cluster.py: Debian's server, a unix socket) and a DuckDB file are
-loaded from the bundled fund database with ``python -m finsql.data copy``; one pipeline (the chat's
-configuration, one model loaded once) answers the stratified sample of fund's dev questions from each
-source. Each answer is judged against the gold SQL run on the same source. Printed: EX, SQL that runs,
-answers shown as confident, p50 seconds, and how many answers differ from the SQLite file's (rows).
+A throwaway PostgreSQL cluster and MariaDB server (tests/pg_cluster.py, tests/mysql_server.py: Debian's
+servers on unix sockets) and a DuckDB file are loaded from the bundled fund database with ``python -m
+finsql.data copy``; one pipeline (the chat's configuration, one model loaded once) answers the stratified
+sample of fund's dev questions from each source. Each answer is judged against the gold SQL run on the
+same source. Printed: EX, SQL that runs, answers shown as confident, p50 seconds, and how many answers
+differ from the SQLite file's (rows).
 ``--records F`` keeps a JSON line per question and source; rerun, it goes on where it stopped.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+import mysql_server  # noqa: E402
 import pg_cluster  # noqa: E402
 from tabulate import tabulate  # noqa: E402
 
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--records", type=Path, default=None)
     args = parser.parse_args(argv)
-    why = pg_cluster.why_not_available()
+    why = pg_cluster.why_not_available() or mysql_server.why_not_available()
     if why:
         raise FinSQLError(why)
     quiet_libraries()
@@ -70,11 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     records_path = args.records or Path(tempfile.mkdtemp()) / "warehouse.jsonl"
     records_path.parent.mkdir(parents=True, exist_ok=True)
     done = {(r["source"], r["id"]): r for r in read_results(records_path)}
-    cluster = pg_cluster.start_cluster()
+    cluster, server = pg_cluster.start_cluster(), mysql_server.start_server()
     try:
         duckdb_file = cluster.folder / "fund.duckdb"
         sources = {"sqlite file": "fund", "postgresql": cluster.create_database("fund"),
-                   "duckdb": f"duckdb:///{duckdb_file}"}
+                   "mariadb": server.create_database("fund"), "duckdb": f"duckdb:///{duckdb_file}"}
         for url in list(sources.values())[1:]:
             copy_database("fund", url)
         pipeline = Pipeline.from_config()
@@ -86,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
                         append_result(out, done[(source, item.id)])
     finally:
         cluster.stop()
+        server.stop()
     table = []
     for source in sources:
         rows = [done[(source, i.id)] for i in items]

@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer a question with SQL and its result")
     ask.add_argument("question")
-    ask.add_argument("--db", required=True, help="bundled name (fund, …), SQLite path or PostgreSQL/DuckDB URL")
+    ask.add_argument("--db", required=True, help="bundled name (fund, …), SQLite path, or PostgreSQL/MySQL/DuckDB URL")
     ask.add_argument("--model", default=None, help="named model, checkpoint folder or HF id")
     ask.add_argument("--quantization", choices=["4bit", "none"], default=None)
     ask.add_argument("--backend", choices=["auto", "hf", "llama.cpp", "http"], default=None,

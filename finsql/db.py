@@ -11,7 +11,7 @@ A progress handler interrupts a query that runs past its time limit, and at most
 are fetched. Memory is bounded too: SQLite refuses to build any string or blob over ``MAX_VALUE_BYTES``
 (``zeroblob``, ``printf('%.*c', ...)``, ``group_concat`` of a cross join), and fetching stops with an
 error once the rows hold over ``MAX_RESULT_BYTES``.
-PostgreSQL and DuckDB databases, given by URL, keep locks 1 and the server's own (finsql/warehouse.py);
+PostgreSQL, MySQL and DuckDB databases, given by URL, keep lock 1 and the server's own (finsql/warehouse.py);
 SQL in SQLite's dialect is translated for them first (finsql/dialects.py) and guarded again after.
 """
 
@@ -150,7 +150,7 @@ def _require_sqlite_file(path: Path) -> None:
 
 
 class Database:
-    """A database opened read-only through SQLAlchemy: a SQLite file, or PostgreSQL or DuckDB by URL.
+    """A database opened read-only through SQLAlchemy: a SQLite file, or PostgreSQL, MySQL or DuckDB by URL.
 
     ``dialect`` is the sqlglot dialect the database runs; SQL given in another (the model's SQLite) is
     translated before it runs. ``path`` is the SQLite file, None for a database by URL.
@@ -210,6 +210,10 @@ class Database:
             dbapi_conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
 
         return engine
+
+    def quote(self, name: str) -> str:
+        """A table or column name quoted as this database quotes names ("x" here, `x` in MySQL)."""
+        return self.engine.dialect.identifier_preparer.quote_identifier(name)
 
     def catalog(self) -> dict[str, dict[str, str]]:
         """Every table's columns and their types, spelt as here (read once)."""

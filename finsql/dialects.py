@@ -21,7 +21,7 @@ _UNIX_EPOCH_JULIAN_DAY = 2440587.5
 _DATE_SHIFT = re.compile(r"^\s*([+-]?\d+)\s+(day|month|year)s?\s*$", re.IGNORECASE)
 _BOOLEAN = (exp.Predicate, exp.Connector, exp.Not)
 # Rounding an exact number rounds 73.475 up, as SQLite does; a double holds 73.47499999...
-_EXACT = {"postgres": "DECIMAL", "duckdb": "DECIMAL(38, 12)"}
+_EXACT = {"postgres": "DECIMAL", "duckdb": "DECIMAL(38, 12)", "mysql": "DECIMAL(38, 12)"}
 
 
 def translate(sql: str, target: str, catalog: Mapping[str, Mapping[str, str]]) -> str:
@@ -38,9 +38,11 @@ def translate(sql: str, target: str, catalog: Mapping[str, Mapping[str, str]]) -
       other kind to n places);
     - a bare column of a grouped query, which SQLite takes from any row of its group, is read with ``MIN``
       (the servers want every selected or ordering column grouped or aggregated);
-    - a subquery in FROM gets the alias PostgreSQL requires;
+    - a subquery in FROM gets the alias PostgreSQL requires; MariaDB reads ``x IN (SELECT ... LIMIT n)``
+      only from a derived table;
     - a computed output column is named by its text, as SQLite names it (``COUNT(*)``, not ``count``);
-    - DuckDB divides whole numbers exactly: a division of two whole numbers is made whole again, as in SQLite.
+    - DuckDB and MySQL divide whole numbers exactly: a division of two whole numbers is made whole again, as
+      in SQLite.
     """
     names = {t.lower(): t for t in catalog} | {c.lower(): c for columns in catalog.values() for c in columns}
     tree = sqlglot.parse_one(sql, read=MODEL_DIALECT)
@@ -59,7 +61,15 @@ def translate(sql: str, target: str, catalog: Mapping[str, Mapping[str, str]]) -
     for number, subquery in enumerate(tree.find_all(exp.Subquery), start=1):
         if not subquery.alias and isinstance(subquery.parent, (exp.From, exp.Join)):
             subquery.set("alias", exp.TableAlias(this=exp.to_identifier(f"_subquery{number}")))
-    if target == "duckdb":
+    if target == "mysql":
+        for member in list(tree.find_all(exp.In)):
+            query = member.args.get("query")
+            inner = query.this if isinstance(query, exp.Subquery) else query
+            if isinstance(inner, exp.Select) and inner.args.get("limit") is not None:
+                wrapped = exp.select("*").from_(exp.Subquery(this=inner.copy(), alias=exp.TableAlias(
+                    this=exp.to_identifier("_limited"))))
+                member.set("query", exp.Subquery(this=wrapped))
+    if target in ("duckdb", "mysql"):
         integer_columns = {c.lower() for columns in catalog.values() for c, t in columns.items() if "INT" in t.upper()}
         for division in list(tree.find_all(exp.Div)):
             if _is_whole(division.this, integer_columns) and _is_whole(division.expression, integer_columns):

@@ -1,6 +1,5 @@
-"""Bringing your own database (a SQLite file, an uploaded one kept as a copy, or a PostgreSQL or DuckDB URL),
-and a first descriptions file
-drafted from its names, keys and values for you to edit and keep.
+"""Bringing your own database (a SQLite file, an uploaded one kept as a copy, or a PostgreSQL, MySQL or
+DuckDB URL), and a first descriptions file drafted from its names, keys and values for you to edit and keep.
 
 The chat's sidebar ("Add your database") uses these. A path is opened where it is, read-only; an
 upload is copied under the cache (``uploads/<hash>/<file name>``) and opened read-only from there.
@@ -26,7 +25,7 @@ _PARTS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
 def open_database(source: str | Path) -> tuple[Database, Schema]:
-    """The database at ``source`` (a SQLite file's path, or a PostgreSQL or DuckDB URL) with its schema;
+    """The database at ``source`` (a SQLite file's path, or a PostgreSQL, MySQL or DuckDB URL) with its schema;
     one line naming what is wrong otherwise."""
     if isinstance(source, str) and is_url(source):
         db = Database(source)

@@ -167,7 +167,8 @@ def _load_descriptions(path: Path) -> dict:
 
 def _samples(db: Database, table: str, column: str) -> list[str]:
     # A bounded scan instead of SELECT DISTINCT over the whole table keeps introspection fast.
-    sql = f'SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL LIMIT 200'
+    name = db.quote(column)
+    sql = f"SELECT {name} FROM {db.quote(table)} WHERE {name} IS NOT NULL LIMIT 200"
     with db.engine.connect() as conn:
         values = [row[0] for row in conn.execute(text(sql))]
     distinct: list[str] = []

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--seed", type=int, default=DEFAULT_SEED)
     build.add_argument("--out", type=Path, default=None, help="output folder (default: data/)")
     sub.add_parser("check", help="validate databases, descriptions, question and conversation sets")
-    copy = sub.add_parser("copy", help="copy a SQLite database into PostgreSQL or DuckDB (see finsql/data/copy.py)")
+    copy = sub.add_parser("copy", help="copy a SQLite database into PostgreSQL, MySQL or DuckDB (finsql/data/copy.py)")
     copy.add_argument("source", help="bundled database name or SQLite path")
     copy.add_argument("target", help="SQLAlchemy URL of an empty database: postgresql://... or duckdb:///file.duckdb")
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""Copy a SQLite database into PostgreSQL or DuckDB, to ask it there by URL.
+"""Copy a SQLite database into PostgreSQL, MySQL (MariaDB) or DuckDB, to ask it there by URL.
 
     python -m finsql.data copy fund postgresql://me@localhost/fund
     python -m finsql.data copy data/bank.sqlite duckdb:///warehouse/bank.duckdb
@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     MetaData,
     PrimaryKeyConstraint,
+    String,
     Table,
     Text,
     create_engine,
@@ -46,13 +47,30 @@ def _stored_type(declared: TypeEngine) -> type[TypeEngine]:
     return Text
 
 
-def _target_tables(source: Database) -> MetaData:
-    """The source's tables declared again with the types the copy stores."""
+def _key_columns(inspector) -> set[tuple[str, str]]:
+    """(table, column) of every primary key, foreign key and column a foreign key refers to."""
+    keys = set()
+    for name in inspector.get_table_names():
+        keys |= {(name, c) for c in inspector.get_pk_constraint(name).get("constrained_columns") or []}
+        for fk in inspector.get_foreign_keys(name):
+            keys |= {(name, c) for c in fk["constrained_columns"]}
+            keys |= {(fk["referred_table"], c) for c in fk["referred_columns"]}
+    return keys
+
+
+def _target_tables(source: Database, text_keys_need_length: bool) -> MetaData:
+    """The source's tables declared again with the types the copy stores (MySQL indexes no TEXT column: a
+    text key there is a VARCHAR(255))."""
     inspector = inspect(source.engine)
+    keys = _key_columns(inspector) if text_keys_need_length else set()
     metadata = MetaData()
     for name in inspector.get_table_names():
-        columns = [Column(c["name"], _stored_type(c["type"]), autoincrement=False)  # the values are copied as they are
-                   for c in inspector.get_columns(name)]
+        columns = []
+        for c in inspector.get_columns(name):
+            stored = _stored_type(c["type"])
+            if stored is Text and (name, c["name"]) in keys:
+                stored = String(255)
+            columns.append(Column(c["name"], stored, autoincrement=False))  # the values are copied as they are
         constraints = []
         key = inspector.get_pk_constraint(name).get("constrained_columns") or []
         if key:
@@ -70,13 +88,14 @@ def copy_database(source: str | Path, target_url: str, echo=print) -> dict[str, 
     database = Database(source)
     if database.path is None:
         raise FinSQLError("copy reads a SQLite database (a bundled name or a file); give one as the source")
-    metadata = _target_tables(database)
     label = hide_password(target_url)
     try:
-        target = create_engine(with_driver(make_url(target_url)))
+        url = with_driver(make_url(target_url))
+        target = create_engine(url)
         existing = set(inspect(target).get_table_names())
     except Exception as err:  # noqa: BLE001 - a bad URL, a refused login, a server that is down: one line
         raise FinSQLError(f"cannot open {label}: {first_line(getattr(err, 'orig', None) or err)}") from None
+    metadata = _target_tables(database, text_keys_need_length=url.get_backend_name() == "mysql")
     clash = sorted(existing & set(metadata.tables))
     if clash:
         raise FinSQLError(f"{label} already has table {clash[0]}; copy into an empty database")

@@ -163,8 +163,8 @@ def _distinct_text_values(db: Database, schema: Schema, limit: int) -> list[tupl
             for column in table.columns:
                 if "CHAR" not in column.type.upper() and "TEXT" not in column.type.upper():
                     continue
-                sql = (f'SELECT DISTINCT "{column.name}" FROM "{table.name}" '
-                       f'WHERE "{column.name}" IS NOT NULL LIMIT {limit + 1}')
+                name = db.quote(column.name)
+                sql = f"SELECT DISTINCT {name} FROM {db.quote(table.name)} WHERE {name} IS NOT NULL LIMIT {limit + 1}"
                 values = [r[0] for r in conn.execute(text(sql)) if isinstance(r[0], str)]
                 if len(values) > limit:
                     continue  # free text or identifiers: too many to match usefully
