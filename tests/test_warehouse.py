@@ -25,34 +25,28 @@ import pg_cluster  # noqa: E402
 FUND_SQL = "SELECT FundTypeCode, COUNT(*) FROM mf_fundarchives GROUP BY FundTypeCode ORDER BY FundTypeCode"
 
 
-@pytest.fixture(scope="session")
-def postgres(bundled_data_dir):
-    """A running cluster holding a copy of fund, as the database ``fund``."""
-    why = pg_cluster.why_not_available()
+def _serving_fund(server_module, start):
+    """A throwaway server (pg_cluster or mysql_server) holding a copy of fund as the database ``fund``."""
+    why = server_module.why_not_available()
     if why:
         pytest.skip(why)
-    cluster = pg_cluster.start_cluster()
-    try:
-        url = cluster.create_database("fund")
-        copy_database("fund", url, echo=lambda _: None)
-        yield cluster, url
-    finally:
-        cluster.stop()
-
-
-@pytest.fixture(scope="session")
-def mariadb(bundled_data_dir):
-    """A running MariaDB server holding a copy of fund, as the database ``fund``."""
-    why = mysql_server.why_not_available()
-    if why:
-        pytest.skip(why)
-    server = mysql_server.start_server()
+    server = start()
     try:
         url = server.create_database("fund")
         copy_database("fund", url, echo=lambda _: None)
         yield server, url
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres(bundled_data_dir):
+    yield from _serving_fund(pg_cluster, pg_cluster.start_cluster)
+
+
+@pytest.fixture(scope="session")
+def mariadb(bundled_data_dir):
+    yield from _serving_fund(mysql_server, mysql_server.start_server)
 
 
 @pytest.fixture(scope="session")
