@@ -166,7 +166,7 @@ class Database:
         self.max_rows = max_rows
         self.url: URL | None = None
         self.path: Path | None = None
-        if isinstance(source, str) and warehouse.is_url(source) and not source.startswith("sqlite:"):
+        if warehouse.names_server(source):
             self.url = warehouse.parse_url(source)
             self.name = warehouse.database_name(self.url)
             self.dialect = warehouse.SERVER_DIALECTS[self.url.get_backend_name()]
@@ -243,7 +243,7 @@ class Database:
             sent = self.in_own_dialect(sql, dialect)
             if sent != sql:
                 check_read_only(sent, self.dialect)
-        except (UnsafeSQLError, FinSQLError, sqlglot.errors.SqlglotError) as err:
+        except (FinSQLError, sqlglot.errors.SqlglotError) as err:  # UnsafeSQLError is a FinSQLError
             return ExecResult(error=first_line(err), elapsed_s=time.perf_counter() - start)
         deadline = start + timeout_s
         with self.engine.connect() as conn:

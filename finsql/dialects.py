@@ -24,6 +24,21 @@ _BOOLEAN = (exp.Predicate, exp.Connector, exp.Not)
 _EXACT = {"postgres": "DECIMAL", "duckdb": "DECIMAL(38, 12)", "mysql": "DECIMAL(38, 12)"}
 
 
+def number_kind(declared: str) -> str | None:
+    """"INTEGER" or "REAL" for a declared column type that holds whole or real numbers (SQLite's names for
+    them: BIGINT and INTEGER are whole, DOUBLE PRECISION, NUMERIC and REAL real), else None.
+
+    >>> number_kind("BIGINT"), number_kind("DOUBLE PRECISION"), number_kind("VARCHAR(20)")
+    ('INTEGER', 'REAL', None)
+    """
+    upper = declared.upper()
+    if "INT" in upper:
+        return "INTEGER"
+    if any(word in upper for word in ("REAL", "FLOA", "DOUB", "NUMERIC", "DECIMAL")):
+        return "REAL"
+    return None
+
+
 def translate(sql: str, target: str, catalog: Mapping[str, Mapping[str, str]]) -> str:
     """``sql`` (SQLite) in the ``target`` sqlglot dialect; ``catalog`` maps each table to its columns' types,
     all spelt as in the database. Besides sqlglot's own translation:
@@ -70,7 +85,8 @@ def translate(sql: str, target: str, catalog: Mapping[str, Mapping[str, str]]) -
                     this=exp.to_identifier("_limited"))))
                 member.set("query", exp.Subquery(this=wrapped))
     if target in ("duckdb", "mysql"):
-        integer_columns = {c.lower() for columns in catalog.values() for c, t in columns.items() if "INT" in t.upper()}
+        integer_columns = {c.lower() for columns in catalog.values() for c, t in columns.items()
+                           if number_kind(t) == "INTEGER"}
         for division in list(tree.find_all(exp.Div)):
             if _is_whole(division.this, integer_columns) and _is_whole(division.expression, integer_columns):
                 division.replace(exp.IntDiv(this=division.this.copy(), expression=division.expression.copy()))

@@ -16,6 +16,7 @@ import yaml
 from sqlalchemy import inspect, text
 
 from finsql.db import Database
+from finsql.dialects import number_kind
 from finsql.errors import FinSQLError
 from finsql.paths import schemas_dir
 
@@ -187,12 +188,9 @@ def shown_type(declared: str, dialect: str) -> str:
     VARCHAR(20) -> TEXT), so the same table reads the same wherever it lives. Dates and others stay."""
     if dialect == "sqlite":
         return declared
-    upper = declared.upper()
-    if "INT" in upper:
-        return "INTEGER"
-    if any(word in upper for word in ("REAL", "FLOA", "DOUB", "NUMERIC", "DECIMAL")):
-        return "REAL"
-    if any(word in upper for word in ("CHAR", "TEXT", "CLOB", "STRING")):
+    if (kind := number_kind(declared)) is not None:
+        return kind
+    if any(word in declared.upper() for word in ("CHAR", "TEXT", "CLOB", "STRING")):
         return "TEXT"
     return declared
 

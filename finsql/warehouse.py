@@ -47,6 +47,11 @@ def is_url(source: str) -> bool:
     return re.match(r"^[a-z][a-z0-9+.-]*://", source.strip(), re.IGNORECASE) is not None
 
 
+def names_server(source: str | Path) -> bool:
+    """Whether ``source`` is the URL of a database other than a SQLite file (``sqlite:///f.db`` is a file)."""
+    return isinstance(source, str) and is_url(source) and not source.strip().startswith("sqlite:")
+
+
 def parse_url(source: str) -> URL:
     """The URL of a PostgreSQL, MySQL or DuckDB database, or one line saying what is wrong with it."""
     try:
@@ -68,13 +73,13 @@ def parse_url(source: str) -> URL:
 def with_driver(url: URL) -> URL:
     """``url`` with the driver FinSQL installs where it names none: psycopg (3) for PostgreSQL, PyMySQL for
     MySQL and MariaDB."""
-    drivers = {"postgresql": "postgresql+psycopg", "mysql": "mysql+pymysql", "mariadb": "mariadb+pymysql"}
+    drivers = {"postgresql": "postgresql+psycopg", "mysql": "mysql+pymysql"}
     return url.set(drivername=drivers.get(url.drivername, url.drivername))
 
 
 def dialect_of(source: str) -> str:
     """The sqlglot dialect of the database ``source`` names, read from a URL's scheme (nothing is opened)."""
-    if not is_url(source) or source.startswith("sqlite:"):
+    if not names_server(source):
         return "sqlite"
     return SERVER_DIALECTS.get(parse_url(source).get_backend_name(), "sqlite")
 

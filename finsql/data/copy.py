@@ -32,6 +32,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.types import TypeEngine
 
 from finsql.db import Database
+from finsql.dialects import number_kind
 from finsql.errors import FinSQLError, first_line
 from finsql.warehouse import hide_password, with_driver
 
@@ -39,12 +40,7 @@ BATCH_ROWS = 5000
 
 
 def _stored_type(declared: TypeEngine) -> type[TypeEngine]:
-    name = str(declared).upper()
-    if "INT" in name:
-        return BigInteger
-    if any(word in name for word in ("REAL", "FLOA", "DOUB", "NUMERIC", "DECIMAL")):
-        return Double
-    return Text
+    return {"INTEGER": BigInteger, "REAL": Double}.get(number_kind(str(declared)), Text)
 
 
 def _key_columns(inspector) -> set[tuple[str, str]]:
