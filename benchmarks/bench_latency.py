@@ -42,6 +42,7 @@ from finsql.config import PipelineConfig, load_config, settings_from, zero_shot
 from finsql.datasets import QuestionItem
 from finsql.db import Database
 from finsql.errors import FinSQLError, run_command
+from finsql.eval.judge import judge_candidates
 from finsql.eval.runner import EVAL_MAX_ROWS, append_result, read_results
 from finsql.eval.sample import bundled_databases, stratified_sample
 from finsql.generate import HFGenerator
@@ -77,9 +78,13 @@ def record(variant: str, item: QuestionItem, pipeline: Pipeline, db: Database) -
     gold = db.execute(item.sql)
     pred = db.execute(answer.sql) if answer.sql else None
     timing = answer.generation.timing if answer.generation else None
+    judged = judge_candidates(answer, item.sql, db, raw=True)
     return dict(variant=variant, db=item.db_id, id=item.id, seconds=round(seconds, 3),
                 correct=pred is not None and results_match(gold, pred, is_ordered(item.sql)),
                 ran=pred is not None and pred.ok, confident=bool(answer.trust and answer.trust.confident),
+                greedy_sql=judged[0]["raw"] if judged else "", greedy_correct=bool(judged and judged[0]["correct"]),
+                raw_fails=sum(j["raw_error"] is not None for j in judged),
+                fails=sum(j["error"] is not None for j in judged),
                 candidates=len(answer.candidates), new_tokens=answer.generation.new_tokens if answer.generation else 0,
                 prompt_tokens=timing.prompt_tokens if timing else None, prefill_s=timing.prefill_s if timing else None,
                 steps=timing.steps if timing else None, decode_s=timing.decode_s if timing else None,
@@ -129,6 +134,21 @@ def summarise(records: list[dict], variants: list[str]) -> None:
               f"{(f'{sum(sure) / len(sure):.1%}' if sure else '-'):>6} {statistics.median(seconds):>7.1f} "
               f"{np.percentile(seconds, 95):>7.1f} {prefill:>14.0f} {decode:>15.1f}  "
               + " ".join(f"{statistics.mean(stages[s]) if stages[s] else 0.0:>8.2f}" for s in STAGES))
+    print("\nPer database: EX / the greedy candidate's EX / candidates whose SQL fails to run, as written and "
+          "after repair")
+    databases = list(dict.fromkeys(r["db"] for r in records))
+    print(f"{'configuration':14} " + " ".join(f"{db:>30}" for db in databases))
+    for variant in variants:
+        cells = []
+        for db in databases:
+            mine = [r for r in records if r["variant"] == variant and r["db"] == db]
+            judged = [r for r in mine if "fails" in r]
+            candidates = sum(r["candidates"] for r in judged) or 1
+            cells.append(f"{sum(r['correct'] for r in mine) / max(1, len(mine)):.1%} / "
+                         f"{sum(r['greedy_correct'] for r in judged) / max(1, len(judged)):.1%} / "
+                         f"{sum(r['raw_fails'] for r in judged) / candidates:.0%} "
+                         f"{sum(r['fails'] for r in judged) / candidates:.0%}" if mine else "-")
+        print(f"{variant:14} " + " ".join(f"{c:>30}" for c in cells))
 
 
 def main() -> None:

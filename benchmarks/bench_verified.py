@@ -1,13 +1,14 @@
 """How fast a database met for the first time learns from verified examples, with no training.
 
-    python benchmarks/bench_verified.py [--db bank] [--steps 0,10,20,40] [--questions N] [--records F]
+    python benchmarks/bench_verified.py [--db bank] [--steps 0,10,20,40] [--examples 3] [--questions N] [--records F]
 
 The database is copied to a temporary folder (its store of verified examples must not touch the
 user's), its LoRA module and train pairs are set aside, and 0, 10, 20, 40 of its train pairs (a
 seeded shuffle, each step adding to the last) are saved as verified examples through the store,
 exactly as `finsql examples import` would. After each step every dev question is answered greedily
 (``Pipeline.ask_many``, eight decoded together) by the base model with the default prompt: the
-verified pairs are its few-shot examples and its retriever's usage prior. The last row answers with
+verified pairs are its few-shot examples (``--examples`` of them, the chat's 3 by default) and its
+retriever's usage prior. The last row answers with
 the database's trained module and its train set, as the chat does, greedily, in the same run.
 ``--records F`` keeps a JSON line per answer; a rerun goes on where it stopped.
 """
@@ -40,6 +41,8 @@ def main() -> None:
     parser.add_argument("--db", default="bank")
     parser.add_argument("--steps", default="0,10,20,40")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--examples", type=int, default=None,
+                        help="few-shot examples in the base model's prompt (default: the chat's)")
     parser.add_argument("--questions", type=int, default=None, help="the first N dev questions only")
     parser.add_argument("--records", type=Path, default=None, help="JSON lines kept per answer; resumed from")
     args = parser.parse_args()
@@ -49,15 +52,21 @@ def main() -> None:
     if max(steps) > len(train):
         raise FinSQLError(f"{args.db} has {len(train)} train pairs, fewer than the step {max(steps)}")
     random.Random(args.seed).shuffle(train)
-    records = read_results(args.records) if args.records else []
-    done = {(r["step"], r["id"]) for r in records}
-    out = args.records.open("a", encoding="utf-8") if args.records else None
     quiet_libraries()
     judge_db = Database(args.db, max_rows=EVAL_MAX_ROWS)
     module = Pipeline.from_config(generation__candidates=1)
-    base = Pipeline(Pipeline.from_config(model__adapter="none", generation__candidates=1).config,
-                    generator=module.generator)  # one model in memory; the module is switched per answer
+    settings = dict(model__adapter="none", generation__candidates=1)
+    if args.examples is not None:
+        settings["prompt__examples"] = args.examples
+    # One model in memory; the module is switched per answer.
+    base = Pipeline(Pipeline.from_config(**settings).config, generator=module.generator)
     base.use_train_pairs(args.db, [])
+    shots = base.config.prompt.examples
+    records = read_results(args.records) if args.records else []
+    # A base model's row counts for the few-shot examples it was answered with (3 in rows that do not say).
+    records = [r for r in records if r["step"] == MODULE or r.get("examples", 3) == shots]
+    done = {(r["step"], r["id"]) for r in records}
+    out = args.records.open("a", encoding="utf-8") if args.records else None
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(shutil.copy(Database(args.db).path, Path(tmp) / f"{args.db}.sqlite"))
         store = ExampleStore(Database(copy))
@@ -71,12 +80,14 @@ def main() -> None:
                 for item, answer in zip(chunk, pipeline.ask_many([i.question for i in chunk], db, BATCH),
                                         strict=True):
                     correct = judge_candidates(answer, item.sql, judge_db)[answer.winner.index]["correct"]
-                    row = dict(step=step, id=item.id, correct=correct, verified=len(store.load()))
+                    row = dict(step=step, id=item.id, correct=correct, verified=len(store.load()),
+                               examples=None if step == MODULE else shots)
                     records.append(row)
                     if out:
                         append_result(out, row)
                     print(f"  {step} {item.id}: {correct:d}", flush=True)
-    print(f"\n{args.db}: dev EX ({len(dev)} questions, greedy) by verified examples, no training")
+    print(f"\n{args.db}: dev EX ({len(dev)} questions, greedy) by verified examples, no training "
+          f"({shots} few-shot examples)")
     for step in [*steps, MODULE]:
         mine = [r for r in records if r["step"] == step and r["id"] in {i.id for i in dev}]
         label = f"{step} verified" if step != MODULE else "its trained module (train set as few-shot pool)"

@@ -24,6 +24,7 @@
     candidates = 5             # greedy + 4 samples; the executed results are voted on
     sample_when = "failed"     # the samples only when the greedy SQL fails or returns no rows; "always", "unsure"
     temperature = 0.7
+    draft_tokens = 5           # llama.cpp: guessed tokens checked per step (prompt-lookup decoding); 0: off
 
     [calibration]
     repair = true              # sqlglot repair rules on every candidate
@@ -109,6 +110,9 @@ class GenerationConfig:
     max_new_tokens: int = field(default=256, metadata={"help": "longest SQL the model may write, in tokens"})
     candidates: int = field(default=5, metadata={"help": "greedy plus candidates-1 samples, voted on"})
     temperature: float = field(default=0.7, metadata={"help": "sampling temperature of the extra candidates"})
+    draft_tokens: int = field(default=5, metadata={
+        "help": "llama.cpp: tokens the greedy candidate copies as a guess from where its last tokens appear in the "
+                "prompt, checked in the same pass (prompt-lookup decoding): the same SQL in fewer steps; 0: off"})
     sample_when: Literal["always", "unsure", "failed"] = field(default="failed", metadata={
         "help": "always: all candidates written at once; unsure: the greedy one first, the samples only when "
                 "its answer is not confident; failed: only when its SQL fails or returns no rows"})
@@ -120,6 +124,8 @@ class GenerationConfig:
             raise FinSQLError(f"generation.candidates must be at least 1, not {self.candidates}")
         if self.temperature <= 0:
             raise FinSQLError(f"generation.temperature must be positive, not {self.temperature}")
+        if self.draft_tokens < 0:
+            raise FinSQLError(f"generation.draft_tokens must be 0 or more, not {self.draft_tokens}")
         if self.sample_when not in ("always", "unsure", "failed"):
             raise FinSQLError("generation.sample_when must be 'always', 'unsure' or 'failed', "
                               f"not {self.sample_when!r}")

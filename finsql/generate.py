@@ -43,7 +43,7 @@ class DecodeTiming:
 
     prompt_tokens: int
     prefill_s: float
-    steps: int  # decoding steps (new tokens of the longest candidate)
+    steps: int  # decoding steps: passes through the model (one may write several guessed tokens)
     decode_s: float
 
 

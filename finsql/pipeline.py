@@ -167,7 +167,8 @@ class Pipeline:
                                                   timeout_s=m.request_timeout_s, api_key=api_key_from_env())
                 return self._generator
             if m.engine() == "llama.cpp":
-                self._generator = LlamaCppGenerator(model_file(m.name), self.tokenizer)
+                self._generator = LlamaCppGenerator(model_file(m.name), self.tokenizer,
+                                                    draft_tokens=self.config.generation.draft_tokens)
                 return self._generator
             self._generator = HFGenerator(load_model(m.name, LoadOptions(quantization=m.quantization,
                                                                          device=m.device, inference_only=True)))

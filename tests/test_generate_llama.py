@@ -9,7 +9,7 @@ from conftest import TEST_MODEL
 
 pytest.importorskip("llama_cpp", reason="llama-cpp-python is installed by `make setup-test`")
 
-from finsql.generate_llama import LlamaCppGenerator  # noqa: E402
+from finsql.generate_llama import LlamaCppGenerator, _PromptLookup  # noqa: E402
 from finsql.models import ensure_gguf  # noqa: E402
 
 PROMPT = ("<|im_start|>user\nTable fund(InnerCode, ChiName, FundType). How many funds are there?<|im_end|>\n"
@@ -87,7 +87,7 @@ def test_candidates_are_the_greedy_one_then_samples_seeded_by_the_prompt(generat
     assert first[0].text == alone[0].text and first[0].n_tokens == alone[0].n_tokens
     assert all(0 < g.n_tokens <= 16 and g.mean_logprob <= 0 for g in first)
     assert len({g.text for g in first}) > 1
-    assert generator.last_timing.steps == alone[0].n_tokens or generator.last_timing.steps == 16
+    assert generator.last_timing.steps <= alone[0].n_tokens  # fewer where guessed tokens were kept
 
 
 def test_samples_after_the_greedy_candidate_read_no_prompt_again(generator, test_tokenizer) -> None:
@@ -136,3 +136,43 @@ def test_a_prompt_longer_than_the_model_reads_is_refused_in_one_line(generator) 
 
     with pytest.raises(FinSQLError, match="more than the model's"):
         generator.generate(PROMPT * 400, max_new_tokens=8)
+
+
+def test_guesses_are_copied_from_where_the_last_three_tokens_were_seen_latest() -> None:
+    lookup = _PromptLookup([7, 1, 2, 3, 4, 5, 1, 2, 3, 9, 1, 2])
+    assert lookup.guess(3) == []  # (1, 2) alone is not enough to guess from
+    lookup.extend(3)
+    assert lookup.guess(2) == [9, 1]  # the later copy of (1, 2, 3) wins
+    lookup.extend(8)
+    assert lookup.guess(5) == []
+    lookup.extend(1), lookup.extend(2), lookup.extend(3)
+    assert lookup.guess(5) == [8, 1, 2, 3]  # its own text counts too, up to its newest token
+    assert lookup.guess(0) == []
+
+
+@pytest.mark.parametrize("guesses", ["right", "wrong"])
+def test_guessed_tokens_leave_the_greedy_text_as_it_was(test_tokenizer, monkeypatch, guesses) -> None:
+    """Right guesses are kept (fewer steps), wrong ones dropped with their cells; either way the greedy
+    candidate, and samples written after it from the same cache, are what they are without guessing."""
+    plain = LlamaCppGenerator(ensure_gguf(TEST_MODEL), test_tokenizer, draft_tokens=0)
+    expected = plain.generate(PROMPT, max_new_tokens=24, n=1)[0]
+    expected_samples = plain.generate(PROMPT, max_new_tokens=12, n=2, greedy=False)
+    prompt_length = len(test_tokenizer(PROMPT, add_special_tokens=False)["input_ids"])
+    wrong = next(t for t in range(5, 500) if t not in expected.token_ids)
+
+    def guess(lookup, most):
+        written = len(lookup.tokens) - prompt_length
+        if guesses == "right":
+            return list(expected.token_ids[written:written + most])
+        return [wrong] * most
+
+    monkeypatch.setattr(_PromptLookup, "guess", guess)
+    guessing = LlamaCppGenerator(ensure_gguf(TEST_MODEL), test_tokenizer, draft_tokens=5)
+    got = guessing.generate(PROMPT, max_new_tokens=24, n=1)[0]
+    assert got.token_ids == expected.token_ids and got.text == expected.text
+    assert np.allclose(got.token_logprobs, expected.token_logprobs, atol=0.05)
+    steps = guessing.last_timing.steps
+    assert steps <= -(-len(got.token_ids) // 6) + 1 if guesses == "right" else steps == len(got.token_ids)
+    samples = guessing.generate(PROMPT, max_new_tokens=12, n=2, greedy=False)
+    assert [g.text for g in samples] == [g.text for g in expected_samples]
+
