@@ -48,7 +48,6 @@ from finsql.eval.sample import bundled_databases, stratified_sample
 from finsql.generate import HFGenerator
 from finsql.models import quiet_libraries
 from finsql.pipeline import stage_seconds
-from finsql.results import is_ordered, results_match
 
 STAGES = ("schema", "retrieve", "examples", "prompt", "generate", "extract", "vote", "sample")
 
@@ -75,13 +74,13 @@ def record(variant: str, item: QuestionItem, pipeline: Pipeline, db: Database) -
     began = time.perf_counter()
     answer = pipeline.ask(item.question, db=item.db_id)
     seconds = time.perf_counter() - began
-    gold = db.execute(item.sql)
-    pred = db.execute(answer.sql) if answer.sql else None
     timing = answer.generation.timing if answer.generation else None
-    judged = judge_candidates(answer, item.sql, db, raw=True)
+    judged = judge_candidates(answer, item.sql, db, raw=True)  # the gold result and every candidate's
+    winner = judged[answer.winner.index] if answer.winner else None
     return dict(variant=variant, db=item.db_id, id=item.id, seconds=round(seconds, 3),
-                correct=pred is not None and results_match(gold, pred, is_ordered(item.sql)),
-                ran=pred is not None and pred.ok, confident=bool(answer.trust and answer.trust.confident),
+                correct=bool(winner and winner["correct"]),
+                ran=bool(answer.sql and winner and winner["error"] is None),
+                confident=bool(answer.trust and answer.trust.confident),
                 greedy_sql=judged[0]["raw"] if judged else "", greedy_correct=bool(judged and judged[0]["correct"]),
                 raw_fails=sum(j["raw_error"] is not None for j in judged),
                 fails=sum(j["error"] is not None for j in judged),

@@ -8,8 +8,8 @@ seeded shuffle, each step adding to the last) are saved as verified examples thr
 exactly as `finsql examples import` would. After each step every dev question is answered greedily
 (``Pipeline.ask_many``, eight decoded together) by the base model with the default prompt: the
 verified pairs are its few-shot examples (``--examples`` of them, the chat's 3 by default) and its
-retriever's usage prior. The last row answers with
-the database's trained module and its train set, as the chat does, greedily, in the same run.
+retriever's usage prior. The last row answers with the database's trained module and its train set, as
+the chat does, greedily, in the same run.
 ``--records F`` keeps a JSON line per answer; a rerun goes on where it stopped.
 """
 

@@ -210,8 +210,8 @@ class LlamaCppGenerator:
                 batch.n_tokens = 0
                 feeds: dict[int, list[int]] = {}
                 for row in list(live):
-                    if self._take(row, logits[row], guesses[row], written, logprobs, lookups[row], row < greedy_rows,
-                                  temperature, rng, stop, max_new_tokens):
+                    if self._take(logits[row], guesses[row], written[row], logprobs[row], lookups[row],
+                                  row < greedy_rows, temperature, rng, stop, max_new_tokens):
                         live.remove(row)
                         continue
                     kept = len(written[row])
@@ -248,19 +248,19 @@ class LlamaCppGenerator:
                                           token_logprobs=tuple(probs)))
         return generations, steps + 1
 
-    def _take(self, row: int, row_logits: list[np.ndarray], guess: list[int], written: list[list[int]],
-              logprobs: list[list[float]], lookup: _PromptLookup | None, greedy: bool, temperature: float,
+    def _take(self, row_logits: list[np.ndarray], guess: list[int], written: list[int], logprobs: list[float],
+              lookup: _PromptLookup | None, greedy: bool, temperature: float,
               rng: np.random.Generator, stop: tuple[str, ...], max_new_tokens: int) -> bool:
         """Write the candidate's next token from each of its logits in turn, as long as each token written is
         the guess fed after it; whether the candidate is finished."""
         for i, logits in enumerate(row_logits):
             token, logprob = _choose(logits, greedy, temperature, rng)
-            written[row].append(token)
-            logprobs[row].append(logprob)
+            written.append(token)
+            logprobs.append(logprob)
             if lookup:
                 lookup.extend(token)
-            if (self._lib.llama_vocab_is_eog(self._vocab, token) or _stops(self.tokenizer, written[row], stop)
-                    or len(written[row]) >= max_new_tokens):
+            if (self._lib.llama_vocab_is_eog(self._vocab, token) or _stops(self.tokenizer, written, stop)
+                    or len(written) >= max_new_tokens):
                 return True
             if i >= len(guess) or token != guess[i]:
                 return False
